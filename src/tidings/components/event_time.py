@@ -1,0 +1,26 @@
+"""Each event's own date, from its time expressions or other events.
+
+PLACEHOLDER: the first version only initialises its results; its issue fills it in.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import records, register_extensions
+
+
+class EventDater:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        pass
+        return doc
+
+
+@Language.factory("tidings_event_time")
+def make_event_time(nlp: Language, name: str) -> EventDater:
+    return EventDater(nlp, name)

@@ -1,0 +1,1 @@
+"""Lexicons, dictionaries and gazetteers shipped with Tidings (see SOURCES.md)."""
