@@ -228,10 +228,9 @@ def merge(article: Article, parts: list[Annotation]) -> Annotation:
         mapping: dict[str, str] = {}
         for name, prefix in RECORD_LISTS:
             target = getattr(merged, name)
-            for item in getattr(part, name):
+            for position, item in enumerate(getattr(part, name), start=len(target) + 1):
                 if prefix is not None:
-                    new_id = f"{prefix}{len(target) + 1}"
-                    mapping[item.id] = new_id
+                    mapping[item.id] = f"{prefix}{position}"
             target.extend(getattr(part, name))
         for name, prefix in RECORD_LISTS:
             for item in getattr(part, name):

@@ -22,4 +22,24 @@ for _module in COMMAND_MODULES:
 
 
 def main() -> None:
-    app()
+    """Entry point: never a traceback for the user (set TIDINGS_DEBUG=1 to see one)."""
+    import os
+    import sys
+
+    from ..errors import TidingsError
+
+    try:
+        app()
+    except TidingsError as err:
+        print(f"error: {err.one_line()}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - last resort for the command line
+        if os.environ.get("TIDINGS_DEBUG"):
+            raise
+        text = " ".join(str(err).split())
+        print(f"error: internal error: {type(err).__name__}: {text} (TIDINGS_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        sys.exit(1)
