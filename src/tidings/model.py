@@ -141,6 +141,7 @@ class Speaker:
     start: int
     end: int
     actor: str | None = None
+    actors: list[str] = field(default_factory=list)  # every actor of a joint speaker ("Baghdad and Washington")
 
 
 @dataclass

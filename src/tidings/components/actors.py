@@ -1,41 +1,213 @@
-"""Participant mentions resolved to PLOVER country codes and sectors.
+"""Participant mentions resolved to PLOVER country codes and sectors, with coreference.
 
-PLACEHOLDER: the first version only initialises its results; its issue fills it in.
+Fills ``doc._.actors`` with every participant mention in document order (ids ``a1``...): named
+persons and organisations, nationalities and capitals acting, agent-noun phrases, and pronouns and
+descriptions linked to what they refer to (``refers_to``). Roles are read at the article's
+publication date (``doc._.article.published``; today when it has none); :func:`tidings.actors.actor_at`
+re-reads a knowledge-base actor for another date.
+
+Other components ask about their syntactic arguments with :func:`actor_for_span` and
+:func:`actors_for_span`.
+
+Setting ``actors_file`` (component config, or the ``TIDINGS_ACTORS`` environment variable; paths
+separated by ``os.pathsep``) adds a user's knowledge-base YAML files to the shipped one.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from ..extensions import records, register_extensions
-from ..model import Actor
+from ..actors import get_resolver
+from ..actors.coref import FIRST_PERSON, quote_spans, resolve_coreference
+from ..actors.mentions import Mention, find_mentions, mention_at
+from ..actors.resolve import Resolution
+from ..extensions import next_id, records, register_extensions
+from ..model import Actor, TextSpan
+
+#: doc.user_data key: head token index -> actor id (how spans find their actor)
+HEADS_KEY = "tidings.actor_heads"
+#: doc.user_data key: the user knowledge-base files the Doc was resolved with
+FILES_KEY = "tidings.actors_file"
 
 
 class ActorResolver:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, actors_file: str | None = None):
         self.name = name
+        self.actors_file = actors_file
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = records(doc, "actors")
+        doc._.actors = []
+        doc.user_data[HEADS_KEY] = {}
+        if not len(doc):
+            return doc
+        doc.user_data[FILES_KEY] = self.actors_file
+        resolver = get_resolver(self.actors_file)
+        date = publication_date(doc)
+        mentions = find_mentions(doc, resolver, date)
+        refers = resolve_coreference(doc, mentions)
+        quotes = quote_spans(doc.text)
+        keep = [i for i, m in enumerate(mentions) if not _narrator_first_person(m, refers[i], quotes)]
+        ids = {i: f"a{n}" for n, i in enumerate(keep, 1)}
+        actors = {i: to_actor(doc, mentions[i], ids[i]) for i in keep}
+        for i in keep:
+            target = refers[i]
+            if target is None or target not in actors or target == i:
+                continue
+            link(actors[i], actors[target], mentions[i])
+        doc._.actors = [actors[i] for i in keep]
+        doc.user_data[HEADS_KEY] = {mentions[i].head: ids[i] for i in keep}
         return doc
 
 
-def actor_for_span(doc: Doc, span) -> Actor | None:
-    """The actor mention covering ``span`` (by its root token), or None.
+def publication_date(doc: Doc) -> str | None:
+    article = getattr(doc._, "article", None)
+    return getattr(article, "published", None) if article is not None else None
 
-    Contract used by the event and quote components: given a syntactic argument (a Span),
-    return the Actor record in ``doc._.actors`` that it denotes, creating and resolving one
-    if the span is a participant phrase that has no mention yet.
+
+def _narrator_first_person(mention: Mention, target: int | None, quotes) -> bool:
+    """A "we" outside quotation marks is the outlet talking: not a participant."""
+    if mention.pronoun not in FIRST_PERSON:
+        return False
+    return target is None
+
+
+def to_actor(doc: Doc, mention: Mention, actor_id: str) -> Actor:
+    res = mention.resolution
+    head = doc[mention.head]
+    evidence = None
+    if res.evidence is not None:
+        start, end = res.evidence
+        evidence = TextSpan(doc.text[start:end], start, end)
+    return Actor(
+        id=actor_id, text=doc.text[mention.start:mention.end], start=mention.start, end=mention.end,
+        name=res.name, code=res.code, sectors=list(res.sectors), kb_id=res.kb_id, resolved_by=res.resolved_by,
+        evidence=evidence, label=head.ent_type_ or None,
+    )
+
+
+def link(actor: Actor, antecedent: Actor, mention: Mention) -> None:
+    """Point a mention at what it refers to, taking over its identity where it has none of its own."""
+    actor.refers_to = antecedent.id
+    own = mention.resolution
+    if mention.pronoun or not (own.kb_id or own.code):
+        actor.code = antecedent.code
+        actor.sectors = list(antecedent.sectors)
+        actor.name = antecedent.name
+        actor.kb_id = antecedent.kb_id
+        actor.resolved_by = "coreference"
+        actor.evidence = TextSpan(antecedent.text, antecedent.start, antecedent.end)
+    elif actor.name is None:
+        actor.name = antecedent.name
+
+
+# -- the contract other components use ------------------------------------------------------------
+
+def actor_for_span(doc: Doc, span: Span) -> Actor | None:
+    """The Actor in ``doc._.actors`` that a syntactic argument (a Span: a subject's subtree, a
+    speaker phrase) denotes, matched by the span's root.
+
+    If there is none and the span is a participant phrase ("US occupation forces", "he"), one is
+    created, resolved (at the publication date), appended with the next id, and returned. An
+    apposition ("a member of ...") returns the actor of the name it restates.
     """
+    if span is None or not len(span):
+        return None
+    register_extensions()
+    actors = records(doc, "actors")
+    doc._.actors = actors
+    heads = doc.user_data.setdefault(HEADS_KEY, {})
     root = span.root
-    for actor in records(doc, "actors"):
-        if actor.start <= root.idx < actor.end:
-            return actor
+    found = _existing(doc, actors, heads, root)
+    if found is not None:
+        return found
+    return _create(doc, actors, heads, root)
+
+
+def actors_for_span(doc: Doc, span: Span) -> list[Actor]:
+    """One Actor per conjunct of a coordinated argument ("Baghdad and Washington")."""
+    if span is None or not len(span):
+        return []
+    root = span.root
+    heads = [root] + [t for t in root.conjuncts if span.start <= t.i < span.end]
+    out: list[Actor] = []
+    for head in sorted(heads, key=lambda t: t.i):
+        actor = actor_for_span(doc, doc[head.i:head.i + 1])
+        if actor is not None and all(actor.id != a.id for a in out):
+            out.append(actor)
+    return out
+
+
+def _existing(doc: Doc, actors: list[Actor], heads: dict, root: Token) -> Actor | None:
+    by_id = {a.id: a for a in actors}
+    if root.i in heads and heads[root.i] in by_id:
+        return by_id[heads[root.i]]
+    if root.dep_ == "appos" and root.head.i in heads and heads[root.head.i] in by_id:
+        return by_id[heads[root.head.i]]
+    containing = [a for a in actors if a.start <= root.idx < a.end]
+    if containing:
+        return min(containing, key=lambda a: a.end - a.start)
     return None
 
 
-@Language.factory("tidings_actors")
-def make_actors(nlp: Language, name: str) -> ActorResolver:
-    return ActorResolver(nlp, name)
+def _create(doc: Doc, actors: list[Actor], heads: dict, root: Token) -> Actor | None:
+    resolver = get_resolver(doc.user_data.get(FILES_KEY))
+    date = publication_date(doc)
+    mention = mention_at(root, resolver, date, forced=True)
+    if mention is None:
+        return None
+    actor = to_actor(doc, mention, next_id("a", actors))
+    if mention.pronoun:
+        antecedent = _antecedent_for(doc, actors, heads, mention)
+        if antecedent is not None:
+            link(actor, antecedent, mention)
+    actors.append(actor)
+    heads[root.i] = actor.id
+    return actor
+
+
+def _antecedent_for(doc: Doc, actors: list[Actor], heads: dict, mention: Mention) -> Actor | None:
+    """Coreference for one new pronoun mention against the actors already found."""
+    by_id = {a.id: a for a in actors}
+    known = []
+    for head_i, actor_id in heads.items():
+        actor = by_id.get(actor_id)
+        if actor is None:
+            continue
+        resolution = Resolution(code=actor.code, sectors=list(actor.sectors), name=actor.name, kb_id=actor.kb_id,
+                                kind=_kind_of(doc, head_i, actor), plural=doc[head_i].tag_ in ("NNS", "NNPS"))
+        pronoun = doc[head_i].lower_ if doc[head_i].pos_ == "PRON" else None
+        known.append((Mention(head_i, actor.start, actor.end, resolution, pronoun=pronoun), actor))
+    known.sort(key=lambda pair: pair[0].start)
+    mentions = [m for m, _ in known] + [mention]
+    mentions.sort(key=lambda m: m.start)
+    refers = resolve_coreference(doc, mentions)
+    index = mentions.index(mention)
+    target = refers[index]
+    if target is None:
+        return None
+    target_mention = mentions[target]
+    return next((a for m, a in known if m is target_mention), None)
+
+
+def _kind_of(doc: Doc, head_i: int, actor: Actor) -> str | None:
+    token = doc[head_i]
+    if token.pos_ == "PRON":
+        return "pronoun"
+    if token.ent_type_ == "PERSON" or (actor.kb_id and actor.name and token.pos_ == "PROPN"):
+        return "person"
+    if token.tag_ in ("NNS", "NNPS"):
+        return "group"
+    return "person" if actor.sectors else None
+
+
+@Language.factory(
+    "tidings_actors",
+    default_config={"actors_file": None},
+    assigns=["doc._.actors"],
+)
+def make_actors(nlp: Language, name: str, actors_file: str | None) -> ActorResolver:
+    """``actors_file``: user knowledge-base YAML files (os.pathsep-separated); default
+    ``TIDINGS_ACTORS``."""
+    return ActorResolver(nlp, name, actors_file)

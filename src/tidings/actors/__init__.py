@@ -1,0 +1,137 @@
+"""Actor resolution: a PLOVER country code, sectors and identity for every participant mention.
+
+Library entry points:
+
+- :func:`resolve_actor` — one actor phrase ("four Saudi men", "US President Joe Biden") to an
+  :class:`~tidings.model.Actor` record, optionally at a date (mirrors ``tidings resolve-actor``);
+- :func:`actor_at` — the same knowledge-base actor re-resolved for another date (an event's own
+  date rather than the publication date);
+- :func:`get_resolver` — the shared :class:`~tidings.actors.resolve.Resolver` with the shipped
+  data plus user knowledge-base files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from typing import Any
+
+from ..model import Actor, TextSpan
+
+__all__ = ["resolve_actor", "actor_at", "get_resolver", "actor_record", "RESOLVED_BY"]
+
+#: every value Actor.resolved_by takes
+RESOLVED_BY = ("kb", "apposition", "title", "demonym", "coreference", "metonymy", "agent-noun")
+
+
+def get_resolver(actors_file: str | list | tuple | None = None):
+    """The resolver for the shipped data plus user files (``actors_file``, else ``TIDINGS_ACTORS``)."""
+    from .data import user_files
+
+    return _resolver(user_files(actors_file))
+
+
+@lru_cache(maxsize=8)
+def _resolver(extra_files: tuple[str, ...]):
+    from .data import load_actor_data
+    from .resolve import Resolver
+
+    return Resolver(load_actor_data(extra_files))
+
+
+@lru_cache(maxsize=4)
+def _phrase_pipeline(extra_files: tuple[str, ...] = (), model: str | None = None):
+    """The spaCy model with the structure and entity-ruler components: enough to read a phrase."""
+    import importlib
+    import os
+
+    from ..extensions import register_extensions
+    from ..pipeline import COMPONENT_MODULES, load_model
+
+    register_extensions()
+    nlp = load_model(model)
+    for name in ("tidings_structure", "tidings_entity_ruler"):
+        importlib.import_module(COMPONENT_MODULES[name])
+    nlp.add_pipe("tidings_structure", first=True)
+    nlp.add_pipe("tidings_entity_ruler", config={"actors_file": os.pathsep.join(extra_files) or None})
+    return nlp
+
+
+def resolve_actor(text: str, date: str | None = None, *, actors_file: str | list | None = None,
+                  nlp=None) -> Actor:
+    """Resolve one actor phrase without an article around it.
+
+    ``date`` (YYYY-MM-DD) picks the roles of knowledge-base actors held then (default: today).
+    Returns an :class:`Actor` spanning the whole text; ``code`` and ``sectors`` are empty when
+    nothing in the phrase says who it is. ``nlp`` may be any pipeline with a parser and NER
+    (default: the installed model plus the entity ruler).
+    """
+    from .data import user_files
+    from .mentions import mention_at
+
+    extra = user_files(actors_file)
+    resolver = _resolver(extra)
+    doc = (nlp or _phrase_pipeline(extra))(text)
+    best = None
+    for head in _head_candidates(doc):
+        mention = mention_at(head, resolver, date, forced=True)
+        if mention is not None and (mention.resolution.found or mention.resolution.name):
+            best = mention
+            break
+    actor = Actor(id="a1", text=text, start=0, end=len(text))
+    if best is None:
+        return actor
+    return _fill(actor, doc, best.resolution)
+
+
+def _head_candidates(doc):
+    """Heads to try for a phrase: the parse root first, then other nouns, right to left."""
+    roots = [sent.root for sent in doc.sents]
+    seen = set()
+    for token in [*roots, *reversed([t for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")])]:
+        if token.i not in seen:
+            seen.add(token.i)
+            yield token
+
+
+def _fill(actor: Actor, doc, res) -> Actor:
+    actor.code = res.code
+    actor.sectors = list(res.sectors)
+    actor.name = res.name
+    actor.kb_id = res.kb_id
+    actor.resolved_by = res.resolved_by
+    if res.evidence is not None:
+        start, end = res.evidence
+        actor.evidence = TextSpan(doc.text[start:end], start, end)
+    actor.label = res.label
+    return actor
+
+
+def actor_at(actor: Actor, date: str | None, *, actors_file: str | list | None = None) -> Actor:
+    """A copy of a knowledge-base actor with the code and sectors it had at ``date``.
+
+    Actors not in the knowledge base come back unchanged (a copy). Use it when an event's own date
+    differs from the publication date: Donald Trump is USA GOV on 2020-01-03, USA ELI in late 2021.
+    """
+    copy = dataclasses.replace(actor, sectors=list(actor.sectors))
+    resolver = get_resolver(actors_file)
+    entry = resolver.kb.get(actor.kb_id)
+    if entry is None or entry.type != "person" and not entry.roles:
+        return copy
+    standing = resolver.kb.standing(entry, date)
+    copy.code = standing.code
+    copy.sectors = list(standing.sectors)
+    return copy
+
+
+def actor_record(actor: Actor) -> dict[str, Any]:
+    """The fields ``tidings resolve-actor`` prints for an actor."""
+    return {
+        "text": actor.text,
+        "code": actor.code,
+        "sectors": list(actor.sectors),
+        "name": actor.name,
+        "kb_id": actor.kb_id,
+        "resolved_by": actor.resolved_by,
+        "evidence": actor.evidence.text if actor.evidence else None,
+    }

@@ -1,0 +1,102 @@
+"""Countries as actors: names, ISO codes, adjectives, demonyms and capitals to PLOVER codes.
+
+pycountry gives the ISO 3166 names and codes; ``countries.tsv`` adds the forms news text uses;
+``territories.tsv`` folds dependencies into their state, marks partially recognised entities (PRE)
+and lists regional constructs that get no country ("the West"), as the PLOVER manual says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pycountry
+
+from .data import ActorData
+from .text import normalise
+
+#: how a country word was used: a name ("Iraq"), an adjective ("Iraqi"), a demonym ("Iraqis"),
+#: a capital or seat of government ("Washington"), a territory, or a region with no country
+KINDS = ("name", "adjective", "demonym", "capital", "territory", "region")
+#: ISO alpha-3 codes that are also English words or common abbreviations, so not read as countries
+WORDLIKE_CODES = frozenset({"AND", "ARE", "CAN", "PER", "GIN", "BEN", "TON", "MAR", "DOM", "COM", "GUM", "IMN",
+                            "LIE", "MLT", "PAN", "TUN", "ALA", "SUR", "NER", "CUB", "FIN", "GAB", "MAC", "ATA"})
+
+
+@dataclass(frozen=True)
+class CountryHit:
+    code: str | None
+    kind: str
+    name: str  # canonical country name
+    sectors: tuple[str, ...] = ()
+
+
+class CountryIndex:
+    """Look up a piece of text as a country word. Short all-caps forms ("US") match only as written."""
+
+    def __init__(self, data: ActorData):
+        self.exact: dict[str, CountryHit] = {}
+        self.folded: dict[str, CountryHit] = {}
+        fold = {row.iso: row.code for row in data.territories if row.iso}
+        names: dict[str, str] = {}
+        for country in pycountry.countries:
+            code = fold.get(country.alpha_3, country.alpha_3)
+            names.setdefault(code, getattr(country, "common_name", None) or country.name)
+        for row in data.countries:  # codes pycountry lacks (KOS) take their first listed name
+            if row.code not in names:
+                names[row.code] = row.names[0] if row.names else row.code
+        # pycountry first so the project's own table wins where both name a form
+        for country in pycountry.countries:
+            code = fold.get(country.alpha_3, country.alpha_3)
+            hit = CountryHit(code, "name" if code == country.alpha_3 else "territory", names.get(code, code))
+            for form in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+                if form:
+                    self._add(form, hit)
+            if country.alpha_3 not in WORDLIKE_CODES:
+                self.exact.setdefault(country.alpha_3, hit)
+        for row in data.countries:
+            name = names[row.code]
+            for form in row.names:
+                self._add(form, CountryHit(row.code, "name", name))
+            for form in row.adjectives:
+                self._add(form, CountryHit(row.code, "adjective", name))
+            for form in row.demonyms:
+                self._add(form, CountryHit(row.code, "demonym", name))
+            for form in row.capitals:
+                self._add(form, CountryHit(row.code, "capital", name))
+        for row in data.territories:
+            kind = "territory" if row.code else "region"
+            for form in row.names:
+                self._add(form, CountryHit(row.code, kind, form if not row.code else names.get(row.code, row.code),
+                                           row.sectors))
+        self.names = names
+
+    def _add(self, form: str, hit: CountryHit) -> None:
+        key = normalise(form)
+        if _is_short_caps(form):
+            self.exact[form] = hit
+        else:
+            self.folded[key] = hit
+            if key.startswith("the "):
+                self.folded.setdefault(key[4:], hit)
+
+    def lookup(self, text: str) -> CountryHit | None:
+        """The country a word or phrase names, or None. ``text`` is as written in the article."""
+        hit = self.exact.get(text.strip())
+        if hit is not None:
+            return hit
+        key = normalise(text)
+        if not key or (_is_short_caps(text.strip()) is False and len(key) <= 3 and text.strip().islower()):
+            return None
+        hit = self.folded.get(key)
+        if hit is None and key.startswith("the "):
+            hit = self.folded.get(key[4:])
+        return hit
+
+    def name_of(self, code: str | None) -> str | None:
+        return self.names.get(code) if code else None
+
+
+def _is_short_caps(form: str) -> bool:
+    """Forms like US, UK, UAE, U.S. that must match case-sensitively ("us" is a pronoun)."""
+    letters = [c for c in form if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters) and len(form) <= 8

@@ -1,0 +1,181 @@
+"""Actor and recipient argument heads of a trigger, read off the dependency parse.
+
+Only syntax lives here: which tokens head the actor and recipient phrases. Mapping those phrases
+to Actor records is the actors component's job (``actor_for_span``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .frames import Candidate
+from .lexicon import EventLexicon
+from .paths import ACTOR_ENTITY_LABELS, follow
+
+_SUBJECT = frozenset({"nsubj"})
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_CLAUSE_BARRIERS = frozenset({"advcl", "conj", "parataxis", "appos", "nsubj", "nsubjpass", "csubj", "cc",
+                              "punct", "mark", "aux", "auxpass", "neg", "npadvmod"})
+
+#: where a nominal trigger's actor is found when the lexicon entry names none
+NOUN_ACTOR_PATHS = ("prep:by>pobj", "acl>agent>pobj", "poss", "compound|amod|nmod:@ent")
+PASSIVE_ACTOR_PATHS = ("agent>pobj",)
+
+
+def is_passive(token: Token) -> bool:
+    """A passive verb ("were killed"), or a passive participle modifying a noun ("a strike authorized by")."""
+    if any(child.dep_ in {"nsubjpass", "auxpass"} for child in token.children):
+        return True
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def subject_of(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of a verb, inherited through control, coordination and relative clauses."""
+    if depth > 4:
+        return []
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECT]
+    if subjects:
+        subject = subjects[0]
+        if subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
+            return [verb.head]  # "groups, which have played ..." → groups
+        return [subject]
+    if verb.dep_ == "relcl" and not is_passive(verb):
+        return [verb.head]  # "forces that attacked ..." parsed without a subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]  # "militants attacking the base"
+    if verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        head = verb.head
+        if head.pos_ in {"VERB", "AUX", "ADJ"}:
+            if verb.dep_ == "conj" and is_passive(head) and not is_passive(verb):
+                return []
+            if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is ready to contribute"
+                head = head.head
+            return subject_of(head, depth + 1)
+    return []
+
+
+def first_found(token: Token, paths: tuple[str, ...] | list[str]) -> list[Token]:
+    """The tokens reached by the first path that reaches any."""
+    for path in paths:
+        found = [t for t in follow(token, path) if not _is_date(t)]
+        if found:
+            return found
+    return []
+
+
+def _is_date(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def light_verb_of(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb a nominal trigger is the object of ("launched an attack", "engage in a war")."""
+    for cue in lexicon.cues_of("light_verb"):
+        words = {w.lower() for w in cue.words}
+        for head in (noun.head, noun.head.head):
+            if head.i == noun.i or head.pos_ not in {"VERB", "AUX"}:
+                continue
+            if head.lemma_.lower() in words and noun in follow(head, cue.path or "dobj"):
+                return head
+    return None
+
+
+def control_noun_actor(verb: Token, lexicon: EventLexicon) -> list[Token]:
+    """The possessor of a control noun: "the US military's decision to install" → the US military."""
+    if verb.dep_ not in {"acl", "relcl"} or verb.head.lemma_.lower() not in lexicon.words("control_noun"):
+        return []
+    noun = verb.head
+    found = first_found(noun, ("poss", "prep:by>pobj", "compound|amod:@ent"))
+    if found:
+        return found
+    light = light_verb_of(noun, lexicon) or (noun.head if noun.head.pos_ == "VERB" else None)
+    return subject_of(light) if light is not None else []
+
+
+def fill_arguments(candidate: Candidate, lexicon: EventLexicon) -> None:
+    """Set the candidate's actor, recipient and content heads from its frame and the parse."""
+    token, entry = candidate.token, candidate.entry
+    info = lexicon.types[candidate.event_type]
+    if candidate.is_nominal:
+        candidate.light_verb = light_verb_of(token, lexicon)
+        actor = first_found(token, entry.actor or NOUN_ACTOR_PATHS)
+        if not actor and candidate.light_verb is not None:
+            verb = candidate.light_verb
+            actor = first_found(verb, PASSIVE_ACTOR_PATHS) if is_passive(verb) else subject_of(verb)
+        recipient_paths = entry.recipient if entry.recipient is not None else info.noun_recipient
+        recipient = first_found(token, recipient_paths)
+        if not recipient and candidate.light_verb is not None:
+            recipient = first_found(candidate.light_verb, [p for p in info.verb_recipient if p != "dobj"])
+    else:
+        passive = is_passive(token)
+        if entry.actor:
+            actor = first_found(token, entry.actor)
+        elif passive:
+            actor = first_found(token, PASSIVE_ACTOR_PATHS)
+        else:
+            actor = subject_of(token) or control_noun_actor(token, lexicon)
+        recipient_paths = list(entry.recipient if entry.recipient is not None else info.verb_recipient)
+        if passive:
+            # the passive subject (or the noun a passive participle modifies) is the object
+            recipient_paths = [("nsubjpass" if p == "dobj" else p) for p in recipient_paths]
+            if token.dep_ == "acl" and "nsubjpass" in recipient_paths:
+                recipient_paths.append("^acl")
+        recipient = first_found(token, recipient_paths)
+    candidate.actor_tokens = [t for t in actor if t.i != token.i]
+    candidate.recipient_tokens = [t for t in recipient if t.i != token.i and t not in candidate.actor_tokens]
+    candidate.content_tokens = content_heads(candidate, info.content) if info.takes_content else []
+
+
+def content_heads(candidate: Candidate, type_paths: tuple[str, ...] = ()) -> list[Token]:
+    """The complements holding what was requested, threatened, rejected or agreed."""
+    paths = candidate.entry.content or type_paths or ("xcomp", "ccomp", "dobj", "prep:for|of|to|against|on|with|into>pobj|pcomp",
+                                        "dobj>acl|relcl", "oprd", "acomp>xcomp", "acomp>prep>pobj")
+    heads: list[Token] = []
+    for path in paths:
+        heads.extend(t for t in follow(candidate.token, path) if t not in heads)
+    return heads
+
+
+def is_participant_token(token: Token) -> bool:
+    """A syntactic hint that a phrase names a participant (an entity, or a noun an entity modifies:
+    "Iraqi political groups"), used only when the actors component found no actor for it."""
+    if token.ent_type_ in ACTOR_ENTITY_LABELS or (token.pos_ == "PRON" and token.tag_ == "PRP"):
+        return True
+    return any(child.ent_type_ in ACTOR_ENTITY_LABELS for child in token.children
+               if child.dep_ in {"amod", "compound", "poss", "nmod"})
+
+
+def argument_span(token: Token, stop: frozenset[int] = frozenset()) -> Span:
+    """The phrase an argument head stands for: its subtree (the actors contract), without edge
+    punctuation nor what follows a trigger word inside it ("held [US forces] responsible for ...")."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    for child in token.children:
+        if child.i > token.i and any(t.i in stop for t in child.subtree):
+            end = min(end, child.left_edge.i)
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _open_barrier(token: Token, ancestor: Token) -> bool:
+    """Coordination inside the content ("not to be lenient and to mount strikes") and purpose
+    infinitives ("urged the formation of an alliance to expel ...") stay inside it."""
+    if token.dep_ == "conj":
+        return token.head.i != ancestor.i
+    if token.dep_ == "advcl":
+        return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+    return False
+
+
+def within(token: Token, ancestor: Token, barriers: frozenset[str] = _CLAUSE_BARRIERS) -> bool:
+    """Whether ``token`` lies in ``ancestor``'s complements without crossing a clause barrier."""
+    current = token
+    while current.i != ancestor.i:
+        if current.dep_ in barriers and not _open_barrier(current, ancestor):
+            return False
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return True

@@ -1,0 +1,213 @@
+"""Turn coded sentences into Event records for a whole Doc.
+
+Per event: actors and recipients through the actors contract, mode and context from cue words,
+CAMEO/QuadClass/Goldstein from the CAMEO table. Per document: drop events without a participant,
+events caused by natural forces, routine crime that is not political, and the same event
+reported again in the next sentence(s).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import records
+from ..model import Actor, ActorRef, Event, Modality, TextSpan
+from .arguments import is_participant_token
+from .codes import derive_codes
+from .coder import code_sentence, content_targets
+from .frames import Candidate
+from .lexicon import Cue, EventLexicon
+from .participants import actor_ref, actors_for
+
+#: sectors that make an actor political whatever the topic (PLOVER sector codes)
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "SPY", "UAF", "PRM", "ELI", "JRN"})
+#: how many sentences apart two mentions of the same event may be
+_REPEAT_WINDOW = 2
+#: sectors of state institutions an actor addresses to act on its behalf
+_INSTITUTIONS = frozenset({"GOV", "LEG", "JUD"})
+
+
+def code_doc(doc: Doc, lexicon: EventLexicon) -> list[Event]:
+    """All events of a processed Doc, numbered e1, e2 ... in trigger order."""
+    paragraphs = doc._.paragraphs or [(0, len(doc.text))]
+    events: list[Event] = []
+    for index, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        paragraph = _paragraph_text(doc, paragraphs, sent.start_char)
+        for candidate in code_sentence(sent, lexicon):
+            event = _event(doc, sent, index, candidate, lexicon, paragraph)
+            if event is not None:
+                events.append(event)
+    events = _drop_repeats(events)
+    for number, event in enumerate(events, 1):
+        event.id = f"e{number}"
+    return events
+
+
+def _paragraph_text(doc: Doc, paragraphs: list[tuple[int, int]], position: int) -> str:
+    for start, end in paragraphs:
+        if start <= position < end:
+            return doc.text[start:end]
+    return doc.text
+
+
+def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: EventLexicon,
+           paragraph: str) -> Event | None:
+    if _natural_force(candidate, lexicon):
+        return None
+    trigger = {t.i for t in candidate.span_tokens}
+    actors = actors_for(doc, candidate.actor_tokens, trigger)
+    recipients = [a for a in actors_for(doc, candidate.recipient_tokens, trigger) if a.id not in {x.id for x in actors}]
+    recipients = _redirect_recipient(doc, candidate, actors, recipients)
+    if not (actors or recipients or any(is_participant_token(t)
+                                        for t in candidate.actor_tokens + candidate.recipient_tokens)):
+        return None  # an event needs someone who does it or to whom it is done
+    info = lexicon.types[candidate.event_type]
+    if info.needs_political_party and not _political(actors + recipients, paragraph, lexicon):
+        return None
+    modes = candidate.mode or _cue_values(lexicon.cues_of("mode"), sent, candidate.event_type)[:1]
+    contexts = sorted(set(candidate.context) | set(_cue_values(lexicon.cues_of("context"), sent, None)))
+    explicit = _mode_cameo(lexicon, candidate.event_type, modes)
+    if explicit is None and candidate.event_type == candidate.entry.type:
+        explicit = candidate.entry.cameo
+    codes = derive_codes(candidate.event_type, modes, contexts, lexicon, explicit)
+    start, end = _trigger_bounds(candidate)
+    return Event(
+        id="", event_type=candidate.event_type,
+        trigger=TextSpan(text=doc.text[start:end], start=start, end=end), sentence=index,
+        mode=list(modes), context=contexts, cameo=codes.cameo, quad_class=codes.quad_class,
+        goldstein=codes.goldstein,
+        modality=Modality(negated=candidate.negated, hypothetical=candidate.hypothetical, future=candidate.future),
+        actor=[actor_ref(a) for a in actors], recipient=[actor_ref(a) for a in recipients],
+        rule=f"{candidate.entry.source} {candidate.token.lemma_.lower()} -> {candidate.event_type}",
+    )
+
+
+def _trigger_bounds(candidate: Candidate) -> tuple[int, int]:
+    tokens = list(candidate.span_tokens)
+    light = candidate.light_verb
+    if light is not None and abs(light.i - candidate.token.i) <= 6:
+        tokens.append(light)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def _natural_force(candidate: Candidate, lexicon: EventLexicon) -> bool:
+    """Floods and earthquakes kill people, but that is no ASSAULT."""
+    words = lexicon.words("non_agent")
+    heads = list(candidate.actor_tokens)
+    for token in (candidate.token, candidate.head):
+        heads.extend(t for prep in token.children if prep.dep_ in {"prep", "agent"}
+                     and prep.lower_ in {"in", "by", "during", "after"} for t in prep.children if t.dep_ == "pobj")
+    if candidate.is_nominal and candidate.token.lemma_.lower() in words:
+        return True
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in heads)
+
+
+def _redirect_recipient(doc: Doc, candidate: Candidate, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """A request, threat or rejection is directed at the target of its content when its addressee
+    is missing or is the actor's own side ("lawmakers approved a bill that requires the government
+    to end the presence of foreign forces" is directed at the foreign forces)."""
+    if not candidate.absorbed and not candidate.content_tokens:
+        return recipients
+    own = {a.code for a in actors if a.code}
+    # an addressee of the actor's own country, or an unnamed institution ("the government"), is the
+    # channel, not the target
+    if recipients and not all((r.code in own) if r.code else bool(set(r.sectors) & _INSTITUTIONS)
+                              for r in recipients):
+        return recipients
+    for target in content_targets(candidate):
+        if target in candidate.actor_tokens:
+            continue
+        found = [a for a in actors_for(doc, [target]) if a.id not in {x.id for x in actors}]
+        foreign = [a for a in found if a.code and a.code not in own]
+        if foreign:
+            return foreign
+        if found and not recipients and not own:
+            return found
+    return recipients
+
+
+def _political(participants: list[Actor], paragraph: str, lexicon: EventLexicon) -> bool:
+    """Whether violence or coercion is political: a political actor, or a paragraph that is not
+    about ordinary crime (a stabbing in a park, a burglar arrested)."""
+    if any(set(a.sectors) & POLITICAL_SECTORS for a in participants):
+        return True
+    text = paragraph.lower()
+    if _has_any(text, lexicon.words("political")):
+        return True
+    return not (_has_any(text, lexicon.words("crime")) or _has_any(text, lexicon.words("non_agent")))
+
+
+@lru_cache(maxsize=256)
+def _pattern(words: frozenset[str]) -> re.Pattern:
+    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+def _has_any(text: str, words: frozenset[str]) -> bool:
+    return bool(words) and bool(_pattern(words).search(text))
+
+
+def _cue_values(cues: list[Cue], sent: Span, event_type: str | None) -> list[str]:
+    """Values of the cues (in data order) whose words occur in the sentence."""
+    text = sent.text.lower()
+    lemmas = {t.lemma_.lower() for t in sent}
+    values: list[str] = []
+    for cue in cues:
+        if event_type is not None and cue.types and event_type not in cue.types:
+            continue
+        if cue.value in values:
+            continue
+        for word in cue.words:
+            word = word.lower()
+            hit = word in lemmas if " " not in word and "-" not in word else bool(
+                re.search(r"\b" + re.escape(word) + r"\b", text))
+            if hit or (" " not in word and re.search(r"\b" + re.escape(word) + r"\b", text)):
+                values.append(cue.value or word)
+                break
+    return values
+
+
+def _mode_cameo(lexicon: EventLexicon, event_type: str, modes: list[str]) -> str | None:
+    for cue in lexicon.cues_of("mode"):
+        if cue.value in modes and event_type in cue.types and cue.cameo:
+            return cue.cameo
+    return None
+
+
+def _codes(actor_refs: list[ActorRef]) -> frozenset[str]:
+    return frozenset(r.code for r in actor_refs if r.code)
+
+
+def _drop_repeats(events: list[Event]) -> list[Event]:
+    """The same event told again a sentence or two later (same type, same parties) is kept once,
+    in the mention that names more of its participants."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if _same_event(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        elif len(event.actor) + len(event.recipient) > len(twin.actor) + len(twin.recipient):
+            kept[kept.index(twin)] = event
+    return kept
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type or abs(a.sentence - b.sentence) > _REPEAT_WINDOW or a.sentence == b.sentence:
+        return False
+    if a.modality.negated != b.modality.negated:
+        return False
+    actors_a, actors_b = _codes(a.actor), _codes(b.actor)
+    recipients_a, recipients_b = _codes(a.recipient), _codes(b.recipient)
+    if actors_a and actors_b and actors_a != actors_b:
+        return False
+    if recipients_a and recipients_b and not recipients_a & recipients_b:
+        return False
+    shared = (actors_a & actors_b) | (recipients_a & recipients_b)
+    return bool(shared)

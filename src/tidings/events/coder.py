@@ -1,0 +1,180 @@
+"""Code one sentence: find trigger frames, read their arguments and modality, settle their type.
+
+The steps, each a small function:
+
+1. frames: lexicon triggers in the sentence (not inside a condition clause: "unless X agrees");
+2. arguments: actor, recipient and content heads from the parse;
+3. merge a nominal trigger into the verb it modifies ("were targeted in a drone strike
+   authorized by X", "air strikes killed ...");
+4. absorb events inside the content of a verbal event ("threatened to launch an offensive" is one
+   THREATEN, "urged ... to expel" one REQUEST); the content gives the verbal event its mode;
+5. modality; intent changes the type as the PLOVER manual says (a future or conditional ASSAULT is
+   a THREATEN, future AID an AGREE); a negated frame may name its opposite ("will not accept" → REJECT);
+6. nominal triggers need a participant or a light verb: "the agreement has enraged ..." is no AGREE.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .arguments import fill_arguments, within
+from .frames import Candidate, find_candidates
+from .lexicon import EventLexicon
+from .modality import ModalityCues, in_condition_clause, read_modality
+
+#: relations through which a nominal trigger belongs to a verbal one of the same type
+_MERGE_DEPS = frozenset({"pobj", "nsubj", "dobj", "npadvmod"})
+#: dependency labels of phrases in content that can be the target of a requested/threatened act
+_TARGET_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos", "dative"})
+
+
+def code_sentence(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
+    """The events (as candidates with argument heads) of one sentence, in trigger order."""
+    cues = ModalityCues.from_lexicon(lexicon)
+    candidates = [c for c in find_candidates(sent, lexicon) if not in_condition_clause(c.token, cues)]
+    for candidate in candidates:
+        fill_arguments(candidate, lexicon)
+    _merge_nominals(candidates, lexicon)
+    live = [c for c in candidates if c.absorbed_by is None]
+    _absorb_content(live, lexicon)
+    live = [c for c in live if c.absorbed_by is None]
+    for candidate in live:
+        read_modality(candidate, cues)
+        _content_type(candidate, lexicon)
+        _content_mode(candidate, lexicon)
+        _settle_type(candidate, lexicon)
+    return [c for c in live if _is_event(c, lexicon)]
+
+
+def _merge_nominals(candidates: list[Candidate], lexicon: EventLexicon) -> None:
+    """A nominal trigger that is an argument of a verbal one belongs to it: "were targeted in a drone
+    strike" and "air strikes killed" are one ASSAULT; "prevented the demonstration staged by students"
+    is one COERCE whose recipient is who staged it."""
+    by_index = {c.token.i: c for c in candidates}
+    for noun in candidates:
+        if not noun.is_nominal:
+            continue
+        verb_token, via_prep = noun.token.head, False
+        if noun.token.dep_ == "pobj" and verb_token.dep_ == "prep":
+            verb_token, via_prep = verb_token.head, True
+        verb = by_index.get(verb_token.i)
+        if verb is None or verb is noun or verb.is_nominal:
+            continue
+        if verb.event_type == noun.event_type and (via_prep or noun.token.dep_ in _MERGE_DEPS):
+            _join(noun, verb)
+            if noun.token.dep_ == "nsubj" or not verb.actor_tokens:
+                verb.actor_tokens = noun.actor_tokens or verb.actor_tokens
+            if not verb.recipient_tokens:
+                verb.recipient_tokens = noun.recipient_tokens
+            if not verb.mode:
+                verb.mode = list(noun.mode)
+        elif noun.token.dep_ in {"dobj", "nsubjpass"} and not lexicon.types[verb.event_type].takes_content:
+            _join(noun, verb)
+            if not verb.recipient_tokens or verb.recipient_tokens == [noun.token]:
+                verb.recipient_tokens = noun.actor_tokens or noun.recipient_tokens
+
+
+def _join(noun: Candidate, verb: Candidate) -> None:
+    noun.absorbed_by = verb
+    verb.absorbed.append(noun)
+    verb.context = sorted(set(verb.context) | set(noun.context))
+
+
+def _absorb_content(candidates: list[Candidate], lexicon: EventLexicon) -> None:
+    """Events inside what another event requests, threatens, rejects or agrees to belong to it."""
+    by_index = {c.token.i: c for c in candidates}
+    for inner in candidates:
+        current = inner.token
+        while current.head.i != current.i:
+            current = current.head
+            outer = by_index.get(current.i)
+            if outer is None or outer is inner or not lexicon.types[outer.event_type].takes_content:
+                continue  # keep climbing: the nearest content-taking ancestor decides
+            if _in_content(inner, outer):
+                inner.absorbed_by = outer
+                outer.absorbed.append(inner)
+            break
+
+
+def _in_content(inner: Candidate, outer: Candidate) -> bool:
+    token = inner.head if inner.head.i != outer.token.i else inner.token
+    if token.i == outer.token.i:
+        token = inner.token
+    return within(token, outer.token) or any(within(token, head) or token.i == head.i
+                                              for head in outer.content_tokens)
+
+
+def _content_type(candidate: Candidate, lexicon: EventLexicon) -> None:
+    """A verbal event may be re-typed by its content ("vowed to fight" is a THREATEN)."""
+    for rule in lexicon.types[candidate.event_type].content_as:
+        source, _, outer_type = rule.partition("=")
+        inner_type, _, inner_mode = source.partition(":")
+        if any(inner.event_type == inner_type and (not inner_mode or inner_mode in inner.mode)
+               for inner in candidate.absorbed):
+            candidate.event_type = outer_type
+            return
+
+
+def _content_mode(candidate: Candidate, lexicon: EventLexicon) -> None:
+    """Mode of a verbal event from what it is about ("threatened to attack" → violence)."""
+    if candidate.mode:
+        return
+    rules = lexicon.types[candidate.event_type].content_mode
+    for inner in candidate.absorbed:
+        for rule in rules:
+            source, _, mode = rule.partition("=")
+            inner_type, _, inner_mode = source.partition(":")
+            if inner.event_type == inner_type and (not inner_mode or inner_mode in inner.mode):
+                candidate.mode = [mode]
+                return
+
+
+def _settle_type(candidate: Candidate, lexicon: EventLexicon) -> None:
+    """Apply the manual's intent rules and the frame's negation rule to the event type."""
+    info = lexicon.types[candidate.event_type]
+    new_type = None
+    if candidate.hypothetical and info.hypothetical_as:
+        new_type = info.hypothetical_as
+    elif candidate.future and info.future_as:
+        new_type = info.future_as
+    if new_type and new_type != candidate.event_type:
+        old_type, old_mode = candidate.event_type, list(candidate.mode)
+        candidate.event_type = new_type
+        candidate.mode = []
+        # the intended act becomes the content of the verbal event ("would blockade" → THREATEN restrict)
+        for rule in lexicon.types[new_type].content_mode:
+            source, _, mode = rule.partition("=")
+            inner_type, _, inner_mode = source.partition(":")
+            if old_type == inner_type and (not inner_mode or inner_mode in old_mode):
+                candidate.mode = [mode]
+                break
+    if candidate.negated and candidate.entry.negated_as:
+        candidate.event_type = candidate.entry.negated_as
+        candidate.negated = False  # "will not accept" IS a rejection, not a negated acceptance
+        candidate.mode = []
+    if candidate.event_type == "THREATEN" and (candidate.absorbed or new_type == "THREATEN"):
+        candidate.hypothetical = True  # the threatened act is conditional by nature
+
+
+def _is_event(candidate: Candidate, lexicon: EventLexicon) -> bool:
+    """A verbal act needs someone who performs it ("lure people into agreeing" agrees nothing); a
+    nominal trigger is an event only with a participant or a light verb ("the agreement has enraged")."""
+    if lexicon.types[candidate.event_type].verbal and not candidate.actor_tokens:
+        return False
+    if not candidate.is_nominal:
+        return True
+    if candidate.light_verb is not None:
+        return True
+    return bool(candidate.actor_tokens or candidate.recipient_tokens)
+
+
+def content_targets(candidate: Candidate) -> list[Token]:
+    """Phrases inside a verbal event's content that may be its real target, nearest first."""
+    targets: list[Token] = []
+    for inner in candidate.absorbed:
+        targets.extend(inner.recipient_tokens)
+    for head in candidate.content_tokens:
+        for token in head.subtree:
+            if token.dep_ in _TARGET_DEPS and token.pos_ in {"NOUN", "PROPN", "PRON"} and token not in targets:
+                targets.append(token)
+    return targets

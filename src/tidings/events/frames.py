@@ -1,0 +1,102 @@
+"""Trigger frames: which tokens of a sentence anchor an event, and with which lexicon entry.
+
+A token anchors a candidate when its lemma and part of speech have a lexicon entry whose
+``requires`` paths all match and whose ``excludes`` paths all fail; the most specific entry wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .lexicon import EventLexicon, Trigger
+from .paths import follow, matches
+
+#: spaCy coarse tags → the lexicon's part of speech
+_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "AUX": "VERB"}
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, before arguments are mapped to actors."""
+
+    token: Token
+    entry: Trigger
+    event_type: str
+    mode: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    span_tokens: list[Token] = field(default_factory=list)
+    actor_tokens: list[Token] = field(default_factory=list)
+    recipient_tokens: list[Token] = field(default_factory=list)
+    content_tokens: list[Token] = field(default_factory=list)
+    light_verb: Token | None = None  # the verb a nominal trigger is the object of ("launched an attack")
+    absorbed_by: "Candidate | None" = None
+    absorbed: list["Candidate"] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+
+    @property
+    def is_nominal(self) -> bool:
+        return self.entry.pos == "NOUN"
+
+    @property
+    def head(self) -> Token:
+        """The token whose clause carries tense, negation and subject (the light verb for nominals)."""
+        return self.light_verb if self.light_verb is not None else self.token
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.span_tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in self.span_tokens)
+
+
+def lexicon_pos(token: Token) -> str | None:
+    return _POS.get(token.pos_)
+
+
+def match_entry(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """The most specific lexicon entry whose frame matches ``token``, or None."""
+    pos = lexicon_pos(token)
+    if pos is None:
+        return None
+    seen: set[int] = set()
+    for lemma in (token.lemma_.lower(), token.lower_):
+        for entry in lexicon.entries(lemma, pos):
+            if id(entry) in seen:
+                continue
+            seen.add(id(entry))
+            if all(matches(token, path) for path in entry.requires) and not any(
+                    matches(token, path) for path in entry.excludes):
+                return entry
+    return None
+
+
+def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
+    """Every token of the sentence that anchors a lexicon frame."""
+    found = []
+    for token in sent:
+        entry = match_entry(token, lexicon)
+        if entry is None:
+            continue
+        candidate = Candidate(token=token, entry=entry, event_type=entry.type, mode=list(entry.mode),
+                              context=list(entry.context))
+        candidate.span_tokens = trigger_tokens(token, entry)
+        found.append(candidate)
+    return found
+
+
+def trigger_tokens(token: Token, entry: Trigger) -> list[Token]:
+    """The anchor plus the words its frame names in ``span`` (particles, "responsible", "upon")."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in {"prt", "neg"} and child.i > token.i:
+            tokens.append(child)
+    for path in entry.span:
+        # only words close to the anchor join the trigger text ("held ... responsible", "call upon")
+        tokens.extend(t for t in follow(token, path) if abs(t.i - token.i) <= 6)
+    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)

@@ -1,0 +1,226 @@
+"""Toponym resolution: pick one gazetteer entry for each place mention, by prior and context.
+
+Each candidate gets a score: a prior from its feature class and population, plus evidence from the
+mention itself (a cue word such as "province", a qualifier as in "Paris, Texas", the entity label) and
+from the rest of the article (the countries and subdivisions of the other places, how near it lies
+to them, the dateline, the actors' countries). Mentions with the same name share their evidence
+("one sense per discourse"), and the context is recomputed from the current choices a few times.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, distance_km
+from .names import name_key, without_article
+
+#: features that are facilities or named sites: specific names, strong prior
+FACILITY_FEATURES = frozenset({"airport", "military_base", "border_crossing", "port", "facility", "site"})
+#: features too coarse to say where exactly a neighbour lies
+COARSE_FEATURES = frozenset({"country", "continent", "region", "water"})
+
+# -- weights (tuned on the hand-geocoded articles in benchmarks/data/places; see docs/benchmarks/places.md)
+PRIOR = {"country": 3.0, "admin1": 1.6, "continent": 2.4, "region": 2.4, "water": 2.4, "island": 2.2}
+FACILITY_PRIOR = 3.0
+CITY_PER_DECADE = 0.45  # city prior = 0.45 * log10(population)
+CAPITAL_BONUS = 0.8
+ALTERNATE_PENALTY = 0.6  # a city matched by an alternate spelling only
+SAME_COUNTRY = 1.2  # another place of the article lies in the candidate's country
+MANY_IN_COUNTRY = 0.4  # ... three or more do
+IN_NAMED_ADMIN1 = 1.0  # a city inside a subdivision the article names
+IN_ADMIN1_OF_NEIGHBOUR = 0.4  # a city in the same subdivision as another place of the article
+CONTAINS_NEIGHBOUR = 1.2  # a subdivision that holds another place of the article
+NEARBY = 1.2  # times exp(-distance / NEARBY_KM) to the nearest other place
+NEARBY_KM = 250.0
+FEATURE_CUE = 2.0  # "the city of X", "X province"
+QUALIFIED = 4.0  # "Paris, Texas": the candidate lies in the qualifier
+QUALIFIER_IS_CONTAINER = 1.5  # "Texas" in "Paris, Texas" is a subdivision or a country
+LABEL_HINT = {"GPE": {"country", "admin1", "city"}, "LOC": {"region", "water", "continent", "island", "admin1"},
+              "FAC": FACILITY_FEATURES}
+LABEL_BONUS = 0.3
+FAC_LABEL_BONUS = 1.0
+ACTOR_COUNTRY = 0.4  # a country an actor of the article belongs to
+SHARED_LOCAL = 0.5  # share of another same-name mention's own evidence
+ROUNDS = 3
+
+
+@dataclass
+class Mention:
+    """A place name in the text, with what its surroundings say about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None = None  # entity label (GPE, LOC, FAC) or None for gazetteer and dateline matches
+    feature_hint: str | None = None  # from a cue word: "admin1" for "X province"
+    qualifier: int | None = None  # index of the mention qualifying this one ("Texas" in "Paris, Texas")
+    is_qualifier: bool = False
+    key: str = ""
+    candidates: list[tuple[int, bool]] = field(default_factory=list)  # (row, matched by an alternate name)
+
+
+@dataclass
+class Context:
+    """What is known before resolution: the dateline's entry and the actors' countries."""
+
+    dateline_row: int | None = None
+    actor_countries: frozenset[str] = frozenset()
+
+
+def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str]) -> tuple[str, list, str | None]:
+    """The lookup key, the candidate rows and a feature hint for a name as written.
+
+    Tries the name, then without a trailing or leading feature word ("Anbar province",
+    "Province of Anbar"), then without an Arabic article, then its part before a comma.
+    """
+    key = name_key(text)
+    found = gazetteer.lookup_key(key)
+    if found:
+        return key, found, None
+    words = key.split()
+    hint = None
+    if len(words) > 1 and words[-1] in feature_words:
+        hint = feature_words[words[-1]]
+        key = " ".join(words[:-1])
+    elif len(words) > 2 and words[0] in feature_words and words[1] == "of":
+        hint = feature_words[words[0]]
+        key = " ".join(words[2:])
+    found = gazetteer.lookup_key(key)
+    if not found and without_article(key):
+        key = without_article(key) or key
+        found = gazetteer.lookup_key(key)
+    if not found and "," in text:
+        return candidates_for(text.split(",", 1)[0], gazetteer, feature_words)
+    return key, found, hint
+
+
+def prior(gazetteer: Gazetteer, row: int, alternate: bool) -> float:
+    feature = gazetteer.features[row]
+    if feature == "city":
+        score = CITY_PER_DECADE * math.log10(max(gazetteer.population[row], 10))
+        if row in gazetteer.capitals:
+            score += CAPITAL_BONUS
+        return score - (ALTERNATE_PENALTY if alternate else 0.0)
+    if feature in FACILITY_FEATURES:
+        return FACILITY_PRIOR
+    return PRIOR.get(feature, 2.0)
+
+
+def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: Context | None = None) -> list[int | None]:
+    """The chosen gazetteer row for each mention (None when it has no candidate)."""
+    context = context or Context()
+    groups: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        groups.setdefault(mention.key or name_key(mention.text), []).append(index)
+    local = [_local_scores(m, mentions, gazetteer, None) for m in mentions]
+    chosen = [_best(m, local[i]) for i, m in enumerate(mentions)]
+    for _ in range(ROUNDS):
+        previous = list(chosen)
+        for key, members in groups.items():
+            others = [chosen[i] for name, group in groups.items() if name != key for i in group]
+            evidence = _Evidence.of([row for row in others if row is not None], gazetteer, context)
+            for i in members:
+                mention = mentions[i]
+                qualifier_row = chosen[mention.qualifier] if mention.qualifier is not None else None
+                own = _local_scores(mention, mentions, gazetteer, qualifier_row)
+                scores = {}
+                for row, alternate in mention.candidates:
+                    shared = sum(local[j].get(row, 0.0) - prior(gazetteer, row, alternate)
+                                 for j in members if j != i and row in local[j])
+                    scores[row] = own.get(row, 0.0) + evidence.score(row, gazetteer) + SHARED_LOCAL * shared
+                chosen[i] = _best(mention, scores)
+        if chosen == previous:
+            break
+    return chosen
+
+
+def _best(mention: Mention, scores: dict[int, float]) -> int | None:
+    if not scores:
+        return None
+    return max(scores, key=lambda row: (scores[row], -row))
+
+
+def _local_scores(mention: Mention, mentions: list[Mention], gazetteer: Gazetteer,
+                  qualifier_row: int | None) -> dict[int, float]:
+    """Prior plus the mention's own evidence, per candidate row."""
+    scores = {}
+    for row, alternate in mention.candidates:
+        feature = gazetteer.features[row]
+        score = prior(gazetteer, row, alternate)
+        if mention.feature_hint and (mention.feature_hint == feature or
+                                     (mention.feature_hint == "airport" and feature in FACILITY_FEATURES)):
+            score += FEATURE_CUE
+        if mention.label in LABEL_HINT and feature in LABEL_HINT[mention.label]:
+            score += FAC_LABEL_BONUS if mention.label == "FAC" else LABEL_BONUS
+        if mention.is_qualifier and feature in ("admin1", "country"):
+            score += QUALIFIER_IS_CONTAINER
+        if qualifier_row is not None and _contains(gazetteer, qualifier_row, row):
+            score += QUALIFIED
+        scores[row] = score
+    return scores
+
+
+def _contains(gazetteer: Gazetteer, outer: int, inner: int) -> bool:
+    """Whether entry ``outer`` (a country or subdivision) holds entry ``inner``."""
+    feature = gazetteer.features[outer]
+    if feature == "country":
+        return gazetteer.countries[inner] == gazetteer.countries[outer] and inner != outer
+    if feature == "admin1":
+        return gazetteer.admin1[inner] == gazetteer.ids[outer] and inner != outer
+    return False
+
+
+@dataclass
+class _Evidence:
+    """The rest of the article, summarised for scoring a candidate."""
+
+    countries: Counter
+    named_admin1: set[str]
+    neighbour_admin1: set[str]
+    points: list[tuple[float, float]]
+    actor_countries: frozenset[str]
+
+    @classmethod
+    def of(cls, rows: list[int], gazetteer: Gazetteer, context: Context) -> _Evidence:
+        if context.dateline_row is not None:
+            rows = rows + [context.dateline_row]
+        countries: Counter = Counter()
+        named, neighbours, points = set(), set(), []
+        for row in set(rows):
+            feature = gazetteer.features[row]
+            if gazetteer.countries[row]:
+                countries[gazetteer.countries[row]] += 1
+            if feature == "admin1":
+                named.add(gazetteer.ids[row])
+            elif gazetteer.admin1[row]:
+                neighbours.add(gazetteer.admin1[row])
+            if feature not in COARSE_FEATURES and feature != "admin1":
+                points.append((gazetteer.lat[row], gazetteer.lon[row]))
+        return cls(countries, named, neighbours, points, context.actor_countries)
+
+    def score(self, row: int, gazetteer: Gazetteer) -> float:
+        country = gazetteer.countries[row]
+        feature = gazetteer.features[row]
+        score = 0.0
+        if country and self.countries[country]:
+            score += SAME_COUNTRY + (MANY_IN_COUNTRY if self.countries[country] >= 3 else 0.0)
+        elif country and country in self.actor_countries:
+            score += ACTOR_COUNTRY
+        if feature == "admin1":
+            if gazetteer.ids[row] in self.neighbour_admin1:
+                score += CONTAINS_NEIGHBOUR
+            return score
+        if feature in COARSE_FEATURES:
+            return score
+        admin1 = gazetteer.admin1[row]
+        if admin1 and admin1 in self.named_admin1:
+            score += IN_NAMED_ADMIN1
+        elif admin1 and admin1 in self.neighbour_admin1:
+            score += IN_ADMIN1_OF_NEIGHBOUR
+        if self.points:
+            lat, lon = gazetteer.lat[row], gazetteer.lon[row]
+            nearest = min(distance_km(lat, lon, p_lat, p_lon) for p_lat, p_lon in self.points)
+            score += NEARBY * math.exp(-nearest / NEARBY_KM)
+        return score

@@ -1,0 +1,326 @@
+"""Indirect quotes from the dependency parse.
+
+- a cue verb with a clausal complement: ``X said/warned/told Y (that) …``, ``…, X said`` (clause first),
+  ``…, saying …`` (the speaker is the subject of the clause the participle hangs from);
+- a parenthetical cue inside the clause it reports: ``in the last election, she says, she stayed home``;
+- a prepositional cue: ``according to X, …`` / ``…, according to X``;
+- a cue noun with a that-clause: ``the ministry's claim that …``.
+
+The small parser often hangs a that-clause on the addressee or the medium ("wrote to the secretary that
+…", "noted in a statement that …"); such a clause, opening with "that" and having its own subject, is
+taken as the cue's complement. Cue words inside quotation marks are skipped (a quote within a quote
+stays part of its content).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import Attribution, inside_any, trim_tokens
+from .cues import Cue, CueLexicon, media_lexicon
+from .speaker import agent_of, climb_to_subject, is_passive, speaker_span
+
+#: dependents that carry a reported clause
+CLAUSE_DEPS = ("ccomp",)
+#: dependents that carry one only when introduced by "that"
+MARKED_CLAUSE_DEPS = ("advcl", "dep", "parataxis", "xcomp", "acl", "dobj", "oprd", "conj")
+#: dependents on the left of a cue that carry the clause it reports in clause-first order ("…, he said")
+LEFT_CLAUSE_DEPS = ("advcl", "dep", "parataxis", "csubj")
+#: clause-level dependents of the head that a parenthetical cue sits in
+PARENTHETICAL_DEPS = ("parataxis", "advcl", "ccomp", "conj")
+MIN_CONTENT_WORDS = 3
+WH_WORDS = frozenset({"why", "how", "what", "whether", "if", "when", "where", "who", "which", "whom"})
+SUBORDINATORS = frozenset({"as", "when", "after", "before", "because", "if", "while", "since", "although",
+                           "though", "once", "until", "unless"})
+
+
+def find_indirect(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> list[Attribution]:
+    """Indirect quotes, in document order; ``quoted`` are the character spans inside quotation marks."""
+    found: list[Attribution] = []
+    first_words = {words[0] for words in lexicon.prepositions}
+    for token in doc:
+        if inside_any(token.idx, quoted):
+            continue
+        attribution = None
+        if token.lower_ in first_words:
+            attribution = _prepositional(doc, token, lexicon)
+        elif _is_verb(token):
+            particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")}
+            cue = lexicon.verb(token.lemma_, particles, form=token.text)
+            if cue is not None:
+                attribution = _verbal(doc, token, cue, lexicon)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns:
+            attribution = _nominal(doc, token, lexicon.nouns[token.lemma_.lower()])
+        if attribution is not None:
+            found.append(attribution)
+    return _dedupe(found)
+
+
+def _verbal(doc: Doc, verb: Token, cue: Cue, lexicon: CueLexicon) -> Attribution | None:
+    heads = _clause_heads(verb, cue)
+    rule = "participle" if verb.tag_ == "VBG" and verb.dep_ != "ROOT" else "verb"
+    if heads:
+        tokens = [t for head in heads for t in _reported(head, verb, lexicon)]
+    else:
+        tokens = _parenthetical(verb)
+        rule = "parenthetical"
+    span = _content(tokens, verb)
+    if span is None:
+        return None
+    speaker = _speaker(verb)
+    if speaker is not None and rule != "parenthetical" and speaker.start_char < span[1] and speaker.end_char > span[0]:
+        speaker = None  # a subject inside the reported clause is not its speaker
+    return Attribution("indirect", span[0], span[1], cue=_cue_span(doc, verb, cue), speaker=speaker,
+                       anchor=verb, rule=rule)
+
+
+def _speaker(verb: Token) -> Span | None:
+    if not is_passive(verb) or verb.lemma_.lower() in ("quote", "cite"):
+        subject = climb_to_subject(verb)
+        return speaker_span(subject) if subject is not None else None
+    # "Ministers have been warned … in a letter from X": the agent, or the author of the medium
+    agent = agent_of(verb)
+    if agent is None:
+        agent = _medium_author(verb)
+    return speaker_span(agent) if agent is not None else None
+
+
+def _medium_author(verb: Token) -> Token | None:
+    nouns = media_lexicon().medium_nouns
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns:
+                source = _source_of(noun)
+                if source is not noun:
+                    return source
+                return noun
+    return None
+
+
+def _clause_heads(verb: Token, cue: Cue) -> list[Token]:
+    """The heads of the clauses a cue verb reports."""
+    heads = []
+    for child in verb.children:
+        marked = _has_that(child)
+        if child.dep_ in CLAUSE_DEPS or (child.dep_ in MARKED_CLAUSE_DEPS and marked):
+            if not _is_clause(child) or _is_wh_clause(child):
+                continue
+            # a cognition or evidence verb reports only with "that", or with the clause before it
+            if cue.needs_that and not marked and child.i > verb.i:
+                continue
+            heads.append(child)
+        elif child.dep_ in ("dobj", "dative", "prep"):
+            heads.extend(_misattached(child))
+    if not heads:
+        heads = _clause_first(verb)
+    return heads
+
+
+def _misattached(child: Token) -> list[Token]:
+    """A that-clause the parser hung on the cue's addressee or medium ("told the agency that …")."""
+    holders = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+    found = []
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.i < holder.i:
+                continue
+            first = clause.left_edge
+            if first.lower_ != "that" or first.i <= holder.i:
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
+            if subjects:
+                found.append(clause)
+    return found
+
+
+def _clause_first(verb: Token) -> list[Token]:
+    """``Keeping rates high risked damage, he said``: a clause before ", <subject> <cue>"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return []
+    comma = subject.left_edge.i - 1
+    if comma < 0 or verb.doc[comma].text != ",":
+        return []
+    for child in verb.children:
+        if child.dep_ in LEFT_CLAUSE_DEPS and child.i < subject.i and child.right_edge.i == comma - 1:
+            words = [t for t in child.subtree if t.is_alpha]
+            if len(words) >= 4 and child.left_edge.lower_ not in SUBORDINATORS and _is_clause(child):
+                return [child]
+    return []
+
+
+def _reported(head: Token, verb: Token, lexicon: CueLexicon) -> list[Token]:
+    """The words of a reported clause, without a coordinated act of the speaker's own.
+
+    "said it would welcome talks but insisted that …" and "wrote that Argentina would defend every job and
+    accused Brasilia …": a verb conjoined to the clause's head that is itself a cue, or that takes the
+    cue's tense where the clause's head does not, belongs to the narrator, not to the report.
+    """
+    cut: set[int] = set()
+    for child in head.children:
+        if child.dep_ != "conj" or child.i < head.i or not child.tag_.startswith("VB"):
+            continue
+        if _has_that(child):
+            continue
+        own_cue = lexicon.verb(child.lemma_, {c.lower_ for c in child.children if c.dep_ == "prt"}, direct=True,
+                               form=child.text)
+        narrator_tense = child.tag_ == verb.tag_ and head.tag_ != verb.tag_ and not _has_subject(child)
+        if own_cue is not None or narrator_tense:
+            cut.update(t.i for t in child.subtree)
+            cut.update(c.i for c in head.children if c.dep_ == "cc" and c.i < child.i and c.i > head.i)
+    return [t for t in head.subtree if t.i not in cut]
+
+
+def _parenthetical(verb: Token) -> list[Token]:
+    """A cue set off by commas inside the clause it reports: the clause without the cue's own words."""
+    if verb.dep_ not in PARENTHETICAL_DEPS or verb.head is verb or verb.tag_ == "VBG":
+        return []
+    head = verb.head
+    if not _is_clause(head):
+        return []
+    if any(child.dep_ in ("dobj", "ccomp", "xcomp", "prep") for child in verb.children):
+        return []  # a verb with its own object is no parenthetical
+    cue_words = {t.i for t in verb.subtree}
+    doc = verb.doc
+    left, right = min(cue_words), max(cue_words)
+    if not (head.left_edge.i < left and right < head.right_edge.i):
+        return []
+    before = doc[left - 1] if doc[left].text != "," else doc[left]
+    after = doc[right + 1] if doc[right].text != "," else doc[right]
+    if before.text != "," or after.text not in (",", "—", "–"):
+        return []
+    return [t for t in head.subtree if t.i not in cue_words]
+
+
+def _prepositional(doc: Doc, token: Token, lexicon: CueLexicon) -> Attribution | None:
+    """``according to X, …`` and ``…, according to X``."""
+    for words in lexicon.prepositions:
+        end = token.i + len(words)
+        if end > len(doc) or tuple(t.lower_ for t in doc[token.i:end]) != words:
+            continue
+        last = doc[end - 1]
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        phrase = {t.i for t in token.subtree} | set(range(token.i, end)) | {t.i for t in objects[0].subtree}
+        clause = _clause_of(token)
+        if clause is None:
+            return None
+        tokens = [t for t in clause.subtree if t.i not in phrase]
+        # keep the side of the clause the cue does not interrupt: "According to X, <content>"
+        before = [t for t in tokens if t.i < token.i and not t.is_punct]
+        after = [t for t in tokens if t.i > max(phrase) and not t.is_punct]
+        if len(before) <= 1 and after:
+            tokens = [t for t in tokens if t.i > max(phrase)]
+        elif len(after) <= 1 and before:
+            tokens = [t for t in tokens if t.i < token.i]
+        span = _content(tokens, None)
+        if span is None:
+            return None
+        speaker = speaker_span(_source_of(objects[0]))
+        return Attribution("indirect", span[0], span[1], cue=doc[token.i:end], speaker=speaker,
+                           anchor=objects[0], rule="according-to")
+    return None
+
+
+def _source_of(noun: Token) -> Token:
+    """``according to a statement by the ministry`` names the ministry as the source."""
+    if noun.lemma_.lower() in media_lexicon().medium_nouns:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return noun
+
+
+def _clause_of(token: Token) -> Token | None:
+    """The verb of the clause a prepositional phrase modifies (the first of coordinated verbs)."""
+    head = token.head
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            while head.dep_ == "conj" and head.head is not head and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+            return head
+        if head.head is head:
+            return head
+        head = head.head
+    return None
+
+
+def _nominal(doc: Doc, noun: Token, cue: Cue) -> Attribution | None:
+    """``the ministry's claim that …``: the noun's that-clause, spoken by its possessor or agent."""
+    heads = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and _has_that(c) and _is_clause(c)]
+    if not heads:
+        return None
+    source = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            source = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            source = objects[0] if objects else source
+    if source is None and noun.dep_ == "dobj":
+        source = climb_to_subject(noun.head)
+    if source is None:
+        return None
+    span = _content([t for head in heads for t in head.subtree], noun)
+    if span is None:
+        return None
+    return Attribution("indirect", span[0], span[1], cue=doc[noun.i:noun.i + 1], speaker=speaker_span(source),
+                       anchor=noun, rule="noun")
+
+
+def _content(tokens: list[Token], cue: Token | None) -> tuple[int, int] | None:
+    if cue is not None:
+        tokens = [t for t in tokens if t.i != cue.i]
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) < MIN_CONTENT_WORDS:
+        return None
+    return trim_tokens(tokens)
+
+
+def _cue_span(doc: Doc, verb: Token, cue: Cue) -> Span:
+    if not cue.particle:
+        return doc[verb.i:verb.i + 1]
+    last = max([c.i for c in verb.children if c.lower_ in cue.particle] or [verb.i])
+    return doc[verb.i:last + 1]
+
+
+def _has_that(token: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in token.children)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children)
+
+
+def _is_clause(token: Token) -> bool:
+    """A clause: a verb, or a head with a subject (``that the plan [is] dead``)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return _has_subject(token)
+
+
+def _is_wh_clause(token: Token) -> bool:
+    """``explained why …``, ``declined to say how many …``: an embedded question, not a report."""
+    first = token.left_edge
+    return first.lower_ in WH_WORDS and first.tag_ in ("WRB", "WP", "WDT", "IN")
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per content span (the first cue wins)."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for attribution in found:
+        key = (attribution.start, attribution.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(attribution)
+    return out
