@@ -54,11 +54,13 @@ def test_code_prints_plover_records_with_evidence(tmp_path):
 
 @pytest.mark.slow
 def test_bad_input_fails_alone_with_one_line(tmp_path):
-    (tmp_path / "good.txt").write_text("Protesters blocked a road in Lagos on Monday, police said.\n")
-    (tmp_path / "empty.txt").write_text("")
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("Protesters blocked a road in Lagos on Monday, police said.\n")
+    (inputs / "empty.txt").write_text("")
+    (inputs / "notes.docx").write_bytes(b"PK\x03\x04")
     out = tmp_path / "out.jsonl"
-    result = runner.invoke(app, ["annotate", str(tmp_path), "-o", str(out)])
+    result = runner.invoke(app, ["annotate", str(inputs), "-o", str(out)])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 2

@@ -85,6 +85,12 @@ def test_dateline_kept_in_text_and_outlet_defaults_from_it():
     assert (article.dateline.place, article.outlet) == ("Tehran", "Tasnim")
 
 
+def test_dateline_on_a_line_of_its_own_is_not_a_headline():
+    article = article_from_text("TEHRAN (Tasnim) –\n\nIraqi groups urged an alliance on Saturday.")
+    assert article.title is None
+    assert article.dateline is not None and article.text[:article.dateline.end] == "TEHRAN (Tasnim) –"
+
+
 def test_given_outlet_wins_over_the_dateline_outlet():
     article = article_from_text("WASHINGTON (Reuters) - Officials said talks would resume.", outlet="The Ledger")
     assert article.outlet == "The Ledger"

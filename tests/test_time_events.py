@@ -169,6 +169,8 @@ def test_components_run_in_the_pipeline(annotate_text):
         assert event.date is not None
 
 
-def test_empty_and_odd_documents(annotate_text):
+def test_empty_and_undated_documents(annotate_text):
     assert annotate_text("", published=None).timexes == []
-    assert annotate_text("2021 2021 2021", published="2021-11-20").timexes is not None
+    annotation = annotate_text("Elections were held in 2019 and again last year.", published=None)
+    assert [(t.text, t.value, t.relation) for t in annotation.timexes] == [("2019", "2019", None),
+                                                                          ("last year", None, "unresolved")]

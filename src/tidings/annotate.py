@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .config import MAX_CHUNK_CHARS
 from .errors import InputError, TidingsError
 from .extensions import records, register_extensions
-from .ingest import article_from_text
+from .ingest import article_from_record, article_from_text
 from .model import Annotation, Article, Sentence
 from .pipeline import shared_pipeline
 
@@ -69,7 +69,7 @@ def annotate_many(
     """
     if errors not in {"raise", "return"}:
         raise ValueError("errors must be 'raise' or 'return'")
-    articles = (_as_article(item, published) for item in items)
+    articles = (_as_article(item, published, i) for i, item in enumerate(items))
     if n_process > 1:
         yield from _annotate_parallel(articles, n_process, batch_size, model, errors)
         return
@@ -77,7 +77,9 @@ def annotate_many(
     yield from _annotate_serial(articles, nlp, batch_size, errors)
 
 
-def _as_article(item: str | Article | dict[str, Any], published: str | None) -> Article:
+def _as_article(item: str | Article | dict[str, Any], published: str | None,
+                position: int = 0) -> Article | TidingsError:
+    """An Article from any accepted item, or the InputError saying why it is not one."""
     if isinstance(item, Article):
         if item.published is None and published:
             item = dataclasses.replace(item, published=published)
@@ -85,14 +87,11 @@ def _as_article(item: str | Article | dict[str, Any], published: str | None) -> 
     if isinstance(item, str):
         return article_from_text(item, published=published)
     if isinstance(item, dict):
-        known = {"text", "title", "published", "outlet", "url", "id"}
-        return article_from_text(
-            item.get("text") or "", title=item.get("title"), published=item.get("published") or published,
-            outlet=item.get("outlet"), url=item.get("url"), id=item.get("id"),
-            detect_title=item.get("title") is None,
-            metadata={k: v for k, v in item.items() if k not in known},
-        )
-    raise TypeError(f"cannot annotate a {type(item).__name__}")
+        try:
+            return article_from_record(item, source="<items>", line=position + 1, published=published)
+        except TidingsError as err:
+            return err
+    return InputError(f"cannot annotate a {type(item).__name__}", source="<items>", line=position + 1)
 
 
 def chunk_spans(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -122,6 +121,7 @@ def _docs_for(article: Article, nlp: Language) -> Iterator[tuple[Doc, tuple[Arti
         meta.text = doc.text
         if index > 0:
             meta.dateline = None
+            meta.metadata = {**article.metadata, "chunk": index}
         doc._.article = meta
         yield doc, (article, index, len(spans), start)
 
@@ -131,6 +131,13 @@ def _annotate_serial(articles: Iterable[Article], nlp: Language, batch_size: int
     register_extensions()
     batch: list[Article] = []
     for article in articles:
+        if isinstance(article, TidingsError):
+            yield from _annotate_batch(batch, nlp, batch_size, errors)
+            batch = []
+            if errors == "raise":
+                raise article
+            yield article
+            continue
         batch.append(article)
         if len(batch) >= batch_size:
             yield from _annotate_batch(batch, nlp, batch_size, errors)
@@ -278,8 +285,10 @@ def _worker_init(model: str | None) -> None:
     _WORKER_NLP = shared_pipeline(model)
 
 
-def _worker_annotate(article: Article) -> Annotation | TidingsError:
+def _worker_annotate(article: Article | TidingsError) -> Annotation | TidingsError:
     assert _WORKER_NLP is not None
+    if isinstance(article, TidingsError):
+        return article
     return _annotate_one(article, _WORKER_NLP)
 
 

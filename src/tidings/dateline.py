@@ -61,9 +61,9 @@ def detect_dateline(text: str) -> Dateline | None:
 
 
 def _content_follows(head: str, match: re.Match) -> bool:
-    """Text must follow the dash: after a space, or straight on after an em/en dash or an outlet."""
+    """Text must follow the dash: after white space, or straight on after an em/en dash or an outlet."""
     rest = head[match.end("dash"):]
-    if rest[:1] in (" ", "\t", "\u00a0"):
+    if rest[:1] in (" ", "\t", "\u00a0", "\n"):
         return bool(rest.strip()) and rest.lstrip()[:1] not in "-–—:"
     glued_ok = match.group("dash") in ("–", "—") or match.group("outlet") is not None
     return glued_ok and bool(rest[:1]) and not rest[:1].isspace() and rest[:1] not in "-–—:"

@@ -88,7 +88,7 @@ def _head_candidates(doc):
     """Heads to try for a phrase: the parse root first, then other nouns, right to left."""
     roots = [sent.root for sent in doc.sents]
     seen = set()
-    for token in [*roots, *reversed([t for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")])]:
+    for token in [*roots, *[t for t in doc if t.pos_ in ("NOUN", "PROPN")]]:
         if token.i not in seen:
             seen.add(token.i)
             yield token

@@ -133,7 +133,7 @@ def _described_person(mentions: list[Mention], i: int) -> int | None:
     candidates = []
     for j, other in enumerate(mentions):
         res = other.resolution
-        if j == i or other.pronoun or res.kind != "person" or not res.name or res.title != desc.title:
+        if j == i or other.pronoun or not res.personal or not res.name or res.title != desc.title:
             continue
         if desc.code and res.code and desc.code != res.code:
             continue
@@ -146,29 +146,41 @@ def _described_person(mentions: list[Mention], i: int) -> int | None:
 
 def _pronoun_antecedent(doc: Doc, mentions: list[Mention], i: int, sentence_of: dict[int, int],
                         in_quote: list[bool], refers: list[int | None]) -> int | None:
+    """The nearest fitting actor before a pronoun, subjects first within a sentence's distance."""
     mention = mentions[i]
     plural = mention.pronoun in PLURAL
     here = sentence_of[mention.head]
     pronoun = doc[mention.head]
     own_subject = _subject_of(pronoun) if pronoun.dep_ not in ("nsubj", "nsubjpass") else None
+    best, best_score = None, None
     for j in range(i - 1, -1, -1):
         other = mentions[j]
-        if here - sentence_of[other.head] > PRONOUN_WINDOW:
+        distance = here - sentence_of[other.head]
+        if distance > PRONOUN_WINDOW:
             break
         if other.start >= mention.start or (in_quote[j] and not in_quote[i]):
             continue
         if own_subject is not None and other.head == own_subject:
             continue
         res = other.resolution
+        subject = doc[other.head].dep_ in ("nsubj", "nsubjpass")
         if other.pronoun:
-            if (other.pronoun in PLURAL) == plural and other.pronoun not in FIRST_PERSON and refers[j] is not None:
-                return refers[j]
+            same = PLURAL if plural else THIRD_PERSON
+            if other.pronoun not in same or refers[j] is None:
+                continue
+            candidate = refers[j]
+        elif plural and distance > 0 and not subject:
+            continue  # "they" in a new sentence continues its subject, not any plural noun
+        elif plural and (res.plural or res.kind == "group") and res.kind != "region":
+            candidate = j
+        elif not plural and res.personal and not res.plural:
+            candidate = j
+        else:
             continue
-        if plural and (res.plural or res.kind == "group") and res.kind != "region":
-            return j
-        if not plural and res.kind == "person" and not res.plural:
-            return j
-    return None
+        score = (distance, not subject, i - j)
+        if best_score is None or score < best_score:
+            best, best_score = candidate, score
+    return best
 
 
 def _subject_of(token) -> int | None:

@@ -16,6 +16,8 @@ from .text import normalise
 
 #: how a country word was used: a name ("Iraq"), an adjective ("Iraqi"), a demonym ("Iraqis"),
 #: a capital or seat of government ("Washington"), a territory, or a region with no country
+#: how close (rapidfuzz ratio) a misspelt country word must be
+FUZZY_MIN_SCORE = 88
 KINDS = ("name", "adjective", "demonym", "capital", "territory", "region")
 #: ISO alpha-3 codes that are also English words or common abbreviations, so not read as countries
 WORDLIKE_CODES = frozenset({"AND", "ARE", "CAN", "PER", "GIN", "BEN", "TON", "MAR", "DOM", "COM", "GUM", "IMN",
@@ -39,11 +41,11 @@ class CountryIndex:
         fold = {row.iso: row.code for row in data.territories if row.iso}
         names: dict[str, str] = {}
         for country in pycountry.countries:
-            code = fold.get(country.alpha_3, country.alpha_3)
-            names.setdefault(code, getattr(country, "common_name", None) or country.name)
-        for row in data.countries:  # codes pycountry lacks (KOS) take their first listed name
-            if row.code not in names:
-                names[row.code] = row.names[0] if row.names else row.code
+            if country.alpha_3 not in fold:
+                names[country.alpha_3] = getattr(country, "common_name", None) or country.name
+        for row in data.countries:  # the name news text uses first ("Russia", not "Russian Federation")
+            if row.names:
+                names[row.code] = row.names[0]
         # pycountry first so the project's own table wins where both name a form
         for country in pycountry.countries:
             code = fold.get(country.alpha_3, country.alpha_3)
@@ -69,15 +71,17 @@ class CountryIndex:
                 self._add(form, CountryHit(row.code, kind, form if not row.code else names.get(row.code, row.code),
                                            row.sectors))
         self.names = names
+        self._fuzzy_keys: list[str] | None = None
 
     def _add(self, form: str, hit: CountryHit) -> None:
         key = normalise(form)
-        if _is_short_caps(form):
-            self.exact[form] = hit
-        else:
-            self.folded[key] = hit
-            if key.startswith("the "):
-                self.folded.setdefault(key[4:], hit)
+        table, key = (self.exact, form) if _is_short_caps(form) else (self.folded, key)
+        old = table.get(key)
+        if old is not None and old.kind == "name" and hit.kind == "adjective" and old.code == hit.code:
+            return  # "US" and "Hong Kong" are names first, adjectives second
+        table[key] = hit
+        if table is self.folded and key.startswith("the "):
+            self.folded.setdefault(key[4:], hit)
 
     def lookup(self, text: str) -> CountryHit | None:
         """The country a word or phrase names, or None. ``text`` is as written in the article."""
@@ -91,6 +95,18 @@ class CountryIndex:
         if hit is None and key.startswith("the "):
             hit = self.folded.get(key[4:])
         return hit
+
+    def fuzzy(self, text: str) -> CountryHit | None:
+        """A misspelt country name or adjective ("Afganistan"), for words the model tags as places."""
+        from rapidfuzz import fuzz, process
+
+        key = normalise(text)
+        if len(key) < 6:
+            return None
+        if self._fuzzy_keys is None:
+            self._fuzzy_keys = [k for k, hit in self.folded.items() if len(k) >= 6 and hit.kind != "region"]
+        best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        return self.folded[best[0]] if best else None
 
     def name_of(self, code: str | None) -> str | None:
         return self.names.get(code) if code else None

@@ -26,7 +26,7 @@ _CODE = re.compile(r"^(?:[A-Z]{3})$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 ENTRY_TYPES = frozenset({"person", "organisation", "outlet"})
 AGENT_KINDS = frozenset({"agent", "role", "weak", "none"})
-MODIFIER_EFFECTS = frozenset({"former", "add"})
+MODIFIER_EFFECTS = frozenset({"former", "add", "state"})
 
 
 def _is_code(value: str) -> bool:
@@ -83,6 +83,7 @@ ENTRY_SCHEMA = Schema("actor", (
     Column("sectors", many=True, required=False, choices=_SECTORS),
     Column("roles", type=dict, many=True, required=False),
     Column("ambiguous", type=bool, required=False),
+    Column("died", type=(str, dt.date, int), required=False, check=_is_date),
 ), unique=("id",))
 
 ORG_PATTERN_SCHEMA = Schema("organisation opener", (
@@ -118,6 +119,7 @@ class Entry:
     sectors: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     ambiguous: bool = False
+    died: str | None = None
     source: str = ""
 
     @property
@@ -198,7 +200,7 @@ def _entries(rows: list[dict], source: str) -> list[Entry]:
         out.append(Entry(
             id=row["id"], name=row["name"], type=row["type"], aliases=tuple(str(a) for a in row["aliases"]),
             code=row["code"], sectors=tuple(row["sectors"]), roles=tuple(roles),
-            ambiguous=bool(row["ambiguous"]), source=f"{source}:{row['_line']}",
+            ambiguous=bool(row["ambiguous"]), died=iso_date(row["died"]), source=f"{source}:{row['_line']}",
         ))
     return out
 

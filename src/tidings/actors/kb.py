@@ -21,6 +21,8 @@ from .text import normalise
 FUZZY_MIN_SCORE = 90
 #: aliases this short (or all capitals) are matched only with the case they are written in
 SHORT_ALIAS = 3
+#: sectors of an entry that stay when a person leaves office (the rest give way to ELI)
+KEPT_OUT_OF_OFFICE = frozenset({"OPP", "PTY", "REL"})
 
 
 @dataclass(frozen=True)
@@ -86,16 +88,18 @@ class KnowledgeBase:
         if date is None and title_sectors:
             matching = [r for r in entry.roles if set(r.sectors) & set(title_sectors)]
             role = matching[-1] if matching else None
+        when = date or dt.date.today().isoformat()
+        if role is None and entry.died and when >= entry.died:
+            # the dead are spoken of by the office they held last: Soleimani stays a commander
+            role = role_at(entry, _day_before(entry.died))
         if role is None:
-            role = role_at(entry, date or dt.date.today().isoformat())
+            role = role_at(entry, when)
         if role is not None:
             return Standing(role.code or entry.code, role.sectors, role)
-        when = date or dt.date.today().isoformat()
-        held_state_office = any(r.end and r.end <= when and set(r.sectors) & STATE_SECTORS for r in entry.roles)
-        if held_state_office and not entry.sectors:
-            return Standing(entry.code, ("ELI",), None)
-        if held_state_office and set(entry.sectors) <= STATE_SECTORS:
-            return Standing(entry.code, ("ELI",), None)
+        if any(r.end and r.end <= when and set(r.sectors) & STATE_SECTORS for r in entry.roles):
+            # out of office: a former official (ELI), still a party man or cleric if the entry says so
+            kept = tuple(s for s in entry.sectors if s in KEPT_OUT_OF_OFFICE)
+            return Standing(entry.code, ("ELI", *kept), None)
         return Standing(entry.code, entry.sectors, None)
 
     def holder(self, title: str, code_or_org: str | None, date: str | None = None) -> Entry | None:
@@ -122,6 +126,13 @@ def role_at(entry: Entry, date: str) -> Role | None:
     """The role an entry holds on ``date`` (the latest begun, if several), or None."""
     held = [r for r in entry.roles if _covers(r, date)]
     return max(held, key=lambda r: r.start or "") if held else None
+
+
+def _day_before(date: str) -> str:
+    try:
+        return (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return date
 
 
 def _covers(role: Role, date: str) -> bool:

@@ -69,7 +69,7 @@ def mention_at(token: Token, resolver: Resolver, date: str | None, forced: bool 
     if lower in ANAPHORIC_ADJECTIVES and token.dep_ not in ("amod", "compound") and any(
             c.lower_ == "the" for c in token.lefts):
         return Mention(token.i, token.idx, token.idx + len(token), Resolution(kind="pronoun"), pronoun=lower)
-    if token.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "NUM") or token.is_punct:
+    if (token.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "NUM") and not token.ent_type_) or token.is_punct:
         return None
     if not forced and not _may_head(token, resolver):
         return None
@@ -78,7 +78,7 @@ def mention_at(token: Token, resolver: Resolver, date: str | None, forced: bool 
     if not forced and _restates_name(token):
         return None
     resolution = resolver.resolve_head(token, date)
-    if not _is_participant(token, resolution, forced):
+    if not _is_participant(token, resolution, forced, resolver):
         return None
     start, end = mention_range(token, resolution)
     return Mention(token.i, start, end, resolution)
@@ -97,50 +97,62 @@ def _modifies_noun(token: Token) -> bool:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None and ent.root.i != token.i:
             return True
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
+            and doc[token.i + 2].is_alpha:
+        return True  # the first part of a hyphenated word: "intelligence-sharing"
     return token.dep_ in ("compound", "amod", "nmod", "nummod") and token.head.i > token.i
 
 
 def _restates_name(token: Token) -> bool:
-    """An apposition to a name restates it ("Fadel Jaber, a member of ..."), and so does the name
-    in brackets after a description ("the prime minister (Mustafa Al-Kadhimi)")."""
-    return token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN")
+    """An apposition to a participant restates it ("Fadel Jaber, a member of ..."), and so does the
+    name in brackets after a description ("the prime minister (Mustafa Al-Kadhimi)"). A name in
+    brackets after a place is not a restatement ("TEHRAN (Tasnim)")."""
+    if token.dep_ != "appos" or token.head.pos_ not in ("PROPN", "NOUN"):
+        return False
+    return token.head.ent_type_ not in PLACE_LABELS
 
 
-def _is_participant(token: Token, res: Resolution, forced: bool) -> bool:
+def _is_participant(token: Token, res: Resolution, forced: bool, resolver: Resolver) -> bool:
     if forced:
         return res.found or res.name is not None
     label = token.ent_type_
     if res.kind == "region":
-        return token.dep_ in ACTING_DEPS or token.dep_ == "poss"
+        return _acting(token, resolver)
     if label in NAMED_LABELS or res.kind in ("person", "organisation", "outlet") and res.kb_id:
         if res.kind == "place":
             return False
         return res.found or label in NAMED_LABELS
     if res.kind == "country" and res.resolved_by in ("kb", "metonymy"):
-        return _acting(token)
+        return _acting(token, resolver)
     if res.kind == "country" and res.resolved_by == "demonym":
         return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound")
-    if res.role_kind == "none" or res.role_kind is None and not res.found:
+    if not res.head_agent or res.role_kind == "none":
         return False
-    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and res.kind not in ("person",):
+    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
         return False
     if res.role_kind == "weak":
         return bool(res.code or res.kb_id)
-    if res.role_kind in ("agent", "role"):
-        return True
-    return False
+    if res.role_kind == "role":
+        return res.found
+    return res.role_kind == "agent"
 
 
-def _acting(token: Token) -> bool:
+def _acting(token: Token, resolver: Resolver) -> bool:
     """A place name used as an actor: subject, possessor of a non-actor, agent of a passive."""
     if token.dep_ in ACTING_DEPS:
         return True
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
     if token.dep_ == "poss":
-        return True
+        # "Washington's attempts" acts; "Iraq's Harakat Hezbollah al-Nujaba group" only says whose
+        possessed = token.head
+        if possessed.ent_type_ in NAMED_LABELS or any(c.dep_ == "compound" and c.ent_type_ in NAMED_LABELS
+                                                      for c in possessed.lefts):
+            return False
+        return not resolver.agents.could_end(normalise(possessed.text), possessed.lemma_.lower())
     if token.dep_ == "conj":
-        return _acting(token.head)
+        return _acting(token.head, resolver)
     return False
 
 

@@ -33,7 +33,7 @@ PARTITIVES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen",
                         "none", "each", "both", "any", "few", "majority", "minority", "rest", "part", "score",
                         "scores", "handful", "crowd", "crowds", "band", "bunch", "team"})
 #: prepositions whose object says where an actor is or works ("member ... at the parliament")
-LOCATIVE_PREPS = frozenset({"at", "in", "from", "inside", "within", "based", "on"})
+LOCATIVE_PREPS = frozenset({"at", "in", "from", "inside", "within", "based", "on", "near"})
 #: verbs of a participle saying who leads or controls ("forces led by the US")
 LEADING_VERBS = frozenset({"lead", "head", "command", "run", "control", "back", "direct"})
 MAX_KB_WORDS = 8
@@ -57,8 +57,11 @@ class Resolution:
     title: str | None = None  # the agent noun that described it ("prime minister")
     title_code: str | None = None
     role_kind: str | None = None  # agent, role, weak (of the head noun)
+    head_agent: bool = False  # the head is an agent noun (not merely modified by one)
+    personal: bool = False  # a single person (a name, or a title such as "the prime minister")
     plural: bool = False
     label: str | None = None
+    venue: tuple[str, ...] = ()  # sectors of the institution it is "at" ("... at the Iraqi parliament")
 
     @property
     def found(self) -> bool:
@@ -90,7 +93,9 @@ class Resolver:
                 res = self._with_apposition(res, child, date, depth)
             elif child.dep_ == "acl" and child.lemma_ in LEADING_VERBS:
                 res = self._with_leader(res, child, date, depth)
-        if res.kb_id is None and res.title and res.kind != "person":
+            elif child.dep_ in ("acl", "relcl") and res.code is None and res.found:
+                res = self._with_place(res, doc, child)
+        if res.kb_id is None and res.title and res.kind != "person" and _definite(head):
             res = self._office_holder(res, date)
         return res
 
@@ -101,7 +106,8 @@ class Resolver:
             start += 1
         kb_hits = self.kb_hits(doc, start, end, date)
         covered = {i for s, e, _ in kb_hits for i in range(s, e)}
-        persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < end and ent.end > start]
+        persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < end and ent.end > start
+                   and not self._mislabelled_person(ent)]
         person_tokens = {i for ent in persons for i in range(ent.start, ent.end)}
         country_hits = self.country_hits(doc, start, end, covered | person_tokens)
         country_tokens = {i for s, e, _ in country_hits for i in range(s, e)}
@@ -110,6 +116,8 @@ class Resolver:
         agents = [AgentMatch(m.start + start, m.end + start, m.noun) for m in self.agents.matches(words, lemmas)
                   if not any(i in covered or i in country_tokens for i in range(m.start + start, m.end + start))]
         modifiers = [(i, self.agents.modifier(normalise(doc[i].text))) for i in range(start, head_i)]
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+            modifiers.insert(0, (start - 2, self.agents.modifier(normalise(doc[start - 2].text))))  # "ex-president"
         modifiers = [(i, m) for i, m in modifiers if m is not None and i not in covered]
         head_agent = next((m for m in agents if m.start <= head_i < m.end), None)
         head_kb = next(((s, e, entry) for s, e, entry in kb_hits if s <= head_i < e), None)
@@ -117,71 +125,125 @@ class Resolver:
         head_person = next((ent for ent in persons if ent.start <= head_i < ent.end), None)
         title = next((m for m in reversed(agents) if m.end <= head_i + 1 and m is not head_agent), None)
         country = self._country_modifier(country_hits, head_country)
+        before = [(s, e, en) for s, e, en in kb_hits if e <= head_i and s >= start]
+        org_modifier = next(((s, e, en) for s, e, en in reversed(before) if en.type != "person"), None)
+        person_modifier = next(((s, e, en) for s, e, en in reversed(before) if en.type == "person"), None)
 
         res = Resolution(plural=doc[head_i].tag_ in ("NNS", "NNPS"), label=doc[head_i].ent_type_ or None)
         if head_agent is not None:
-            res.title, res.role_kind = head_agent.noun.phrase, head_agent.noun.kind
+            res.title, res.role_kind, res.head_agent = head_agent.noun.phrase, head_agent.noun.kind, True
+            res.personal = is_personal(head_agent.noun.phrase) and not res.plural
         elif title is not None:
             res.title = title.noun.phrase
+        modifier_list = [m for _, m in modifiers]
 
-        # a generic head with a named organisation or person before it: "the Asa'ib Ahl al-Haq group"
-        generic_head = head_agent is None or head_agent.noun.kind in ("role", "weak")
-        modifier_kb = next(((s, e, en) for s, e, en in reversed(kb_hits) if e <= head_i), None) if generic_head else None
-        if head_kb is not None or (modifier_kb is not None and head_country is None and head_person is None):
-            s, e, entry = head_kb or modifier_kb
-            title_sectors = title.noun.sectors if title is not None and head_kb is not None else ()
-            if head_agent is not None and head_kb is None and head_agent.noun.kind == "agent":
-                title_sectors = head_agent.noun.sectors
-            return self._from_kb(res, doc, entry, s, e, date, title_sectors, [m for _, m in modifiers],
-                                 head_agent if head_kb is None else None)
+        if head_kb is not None:
+            s, e, entry = head_kb
+            title_sectors = title.noun.sectors if title is not None else ()
+            return self._from_kb(res, doc, entry, s, e, date, title_sectors, modifier_list, None)
         if head_person is not None:
-            res.name, res.kind = head_person.text, "person"
-            return self._described(res, doc, title, country, modifiers, "title")
+            res.name, res.kind, res.personal = head_person.text, "person", True
+            res = self._described(res, doc, title, country, modifiers, "title")
+            if org_modifier is not None and res.code is None:
+                # "Arab League Secretary General Chadli Klibi": the title belongs to the organisation
+                s, e, entry = org_modifier
+                standing = self.kb.standing(entry, date)
+                role = title is not None and title.noun.kind == "role"
+                sectors = list(standing.sectors) if role and standing.sectors else res.sectors
+                res = replace(res, code=standing.code, sectors=sectors, resolved_by="title",
+                              evidence=_union([res.evidence, _char_range(doc, s, e)]))
+            return res
+        # a person's role ("Hezbollah's leader") inherits; a body ("the X group", "X cells") is X itself
+        role = head_agent is not None and head_agent.noun.kind == "role" and is_personal(head_agent.noun.phrase)
+        if org_modifier is not None and head_country is None and not role \
+                and (head_agent is None or head_agent.noun.kind != "none"):
+            # a named organisation with a noun after it: "the Asa'ib Ahl al-Haq group",
+            # "Daesh sleeper cells", "NATO forces" (the noun's sectors when the entry has none)
+            s, e, entry = org_modifier
+            generic = head_agent.noun.sectors if head_agent is not None else next(
+                (m.noun.sectors for m in reversed(agents) if m.start >= e and m.noun.kind != "none"), ())
+            return self._from_kb(res, doc, entry, s, e, date, (), modifier_list, generic)
         if head_agent is not None:
             noun = head_agent.noun
             if noun.kind == "none":
                 return Resolution(label=res.label)
-            sectors = list(noun.sectors)
-            if noun.kind == "role":
-                # "army chief" MIL, "rebel leader" REB: a role takes its sectors from its modifiers
-                modifier_agent = next((m for m in reversed(agents) if m.end <= head_agent.start), None)
-                if modifier_agent is not None and modifier_agent.noun.sectors:
-                    sectors = list(modifier_agent.noun.sectors)
-            res.kind = "group" if res.plural else "person"
-            res.code = noun.code
-            evidence = [(doc[head_agent.start].idx, doc[head_agent.end - 1].idx + len(doc[head_agent.end - 1]))]
-            if country is not None and res.code is None:
-                res.code, extra = country[2].code, country[2].sectors
-                sectors = list(dict.fromkeys([*sectors, *extra]))
-                res.title_code = res.code
-                evidence.append(_char_range(doc, country[0], country[1]))
-            res.sectors = apply_modifiers(sectors, [m for _, m in modifiers])
-            evidence += [_char_range(doc, i, i + 1) for i, _ in modifiers]
-            res.resolved_by = "agent-noun" if (res.sectors or res.code) else None
-            res.evidence = _union(evidence)
-            return res
+            return self._agent_head(res, doc, head_agent, agents, country, modifiers,
+                                    org_modifier or person_modifier, date)
         if head_country is not None:
             s, e, hit = head_country
+            if hit.kind == "demonym" and country is not None and country[2].kind == "adjective":
+                # "Bosnian Serbs": the adjective says where they live
+                res = self._from_country(res, doc, s, e, hit)
+                return replace(res, code=country[2].code, evidence=_union([res.evidence, _char_range(
+                    doc, country[0], country[1])]))
             return self._from_country(res, doc, s, e, hit)
         head_token = doc[head_i]
         if head_token.ent_type_ in ("ORG", "NORP", "GPE", "LOC") or country is not None or agents:
             # an organisation the knowledge base does not know, or a plain noun with a country or
             # agent word before it ("military personnel", "the US mission")
             return self._unknown_head(res, doc, head_i, agents, country, modifiers)
+        if head_token.pos_ == "PROPN" and not head_token.ent_type_:
+            # a name the model did not tag: "Fadel Jaber" in a phrase of its own
+            first = head_i
+            while first > start and doc[first - 1].pos_ == "PROPN" or (first > start and doc[first - 1].text == "-"):
+                first -= 1
+            res.name, res.kind = doc[first:head_i + 1].text, "name"
+        return res
+
+    def _agent_head(self, res: Resolution, doc: Doc, head_agent: AgentMatch, agents: list[AgentMatch], country,
+                    modifiers, kb_modifier, date: str | None) -> Resolution:
+        """An agent-noun head: "Iraqi lawmakers", "US occupation forces", "army chief"."""
+        noun = head_agent.noun
+        sectors = list(noun.sectors)
+        if not sectors and head_agent.end - head_agent.start > 1:
+            # "peacekeeping troops" carries only a code in the dictionary: the head word's sectors
+            last = head_agent.end - 1
+            single = self.agents.noun([normalise(doc[last].text)]) or self.agents.noun([doc[last].lemma_.lower()])
+            sectors = list(single.sectors) if single is not None else []
+        evidence = [_char_range(doc, head_agent.start, head_agent.end)]
+        res.kind = "group" if res.plural else "description"
+        # a generic international code from the dictionary ("peacekeepers" IGO) yields to a country
+        res.code = noun.code if country is None else None
+        if noun.kind == "role":
+            # "army chief" MIL, "rebel leader" REB: a role takes its sectors from its modifiers
+            modifier_agent = next((m for m in reversed(agents) if m.end <= head_agent.start), None)
+            if modifier_agent is not None and modifier_agent.noun.sectors:
+                sectors = list(modifier_agent.noun.sectors)
+                evidence.append(_char_range(doc, modifier_agent.start, modifier_agent.end))
+        if kb_modifier is not None:
+            # "Hezbollah's leader" takes Hezbollah's code and sectors; "the Trump administration" its code
+            s, e, entry = kb_modifier
+            standing = self.kb.standing(entry, date)
+            if noun.kind == "role" and entry.type != "person" and standing.sectors:
+                sectors = list(standing.sectors)
+            res.code = res.code or standing.code
+            res.title_code = entry.id if entry.type != "person" else standing.code
+            evidence.append(_char_range(doc, s, e))
+        if country is not None and res.code is None:
+            res.code = country[2].code
+            sectors = list(dict.fromkeys([*sectors, *country[2].sectors]))
+            evidence.append(_char_range(doc, country[0], country[1]))
+        if res.title_code is None:
+            res.title_code = res.code
+        res.sectors = apply_modifiers(sectors, [m for _, m in modifiers])
+        evidence += [_char_range(doc, i, i + 1) for i, _ in modifiers]
+        res.resolved_by = "agent-noun" if (res.sectors or res.code) else None
+        res.evidence = _union(evidence)
         return res
 
     def _from_kb(self, res: Resolution, doc: Doc, entry: Entry, s: int, e: int, date: str | None,
-                 title_sectors: Iterable[str], modifiers: list, generic: AgentMatch | None) -> Resolution:
+                 title_sectors: Iterable[str], modifiers: list, generic: Iterable[str] | None) -> Resolution:
         standing = self.kb.standing(entry, date, tuple(title_sectors))
         sectors = list(standing.sectors)
         if not sectors and title_sectors:
             sectors = list(title_sectors)
-        if not sectors and generic is not None and generic.noun.sectors and generic.noun.kind != "role":
-            sectors = list(generic.noun.sectors)
+        if not sectors and generic:
+            sectors = list(generic)
         if date is None and modifiers:
             sectors = apply_modifiers(sectors, modifiers)
         res.code, res.sectors = standing.code, sectors
         res.name, res.kb_id, res.kind = entry.name, entry.id, entry.type
+        res.personal = entry.type == "person"
         res.resolved_by, res.evidence = "kb", _char_range(doc, s, e)
         if standing.role is not None:
             res.title = standing.role.title
@@ -216,8 +278,10 @@ class Resolver:
         elif hit.kind in ("adjective", "demonym"):
             res.kind, res.resolved_by = "country", "demonym"
             res.plural = res.plural or hit.kind == "demonym"
+            if res.plural:
+                res.sectors = list(dict.fromkeys(["CVL", *hit.sectors]))  # "Libyans": the people
         elif hit.kind == "region":
-            res.kind, res.resolved_by, res.name = "region", "kb", doc[s:e].text
+            res.kind, res.resolved_by, res.name = "region", "kb", hit.name
         else:
             res.kind, res.resolved_by, res.name = "country", "kb", hit.name
         return res
@@ -266,6 +330,8 @@ class Resolver:
             sub = self.resolve_head(obj, date, depth + 1)
             if not sub.found:
                 return res
+            if sub.sectors and sub.kind not in ("country", "place", "region"):
+                res = replace(res, venue=tuple(sub.sectors[:1]))
             if res.role_kind == "role" and sub.sectors and sub.kind not in ("country", "place", "region"):
                 # "a member of X at the Iraqi parliament": the institution says what the member is
                 res = replace(res, sectors=list(dict.fromkeys([*sub.sectors[:1], *res.sectors])),
@@ -283,11 +349,16 @@ class Resolver:
         if not sub.found:
             return res
         evidence = _union([res.evidence, sub.evidence])
+        if res.resolved_by == "demonym" and not res.head_agent and sub.code and sub.kind in ("country", "place"):
+            return replace(res, code=sub.code, evidence=evidence)  # "Albanians of southern Serbia"
         if res.role_kind is None and not res.found and head.lower_ in PARTITIVES | {"group", "member", "members"}:
             return sub  # "hundreds of protesters", "one of the rebels"
         if res.role_kind == "role" or (res.role_kind == "weak" and not res.code):
             organisation = sub.kind not in ("country", "place", "region") and bool(sub.sectors)
             sectors = list(sub.sectors) if organisation else list(res.sectors)
+            if organisation and sub.venue:
+                # "a member of Sadeqoun coalition at the Iraqi parliament" sits in parliament: LEG first
+                sectors = list(dict.fromkeys([*sub.venue, *sectors]))
             if organisation and res.sectors and "ELI" in res.sectors:
                 sectors = apply_modifiers(sectors, [self.agents.modifier("former")])
             code = res.code or sub.code if not organisation else sub.code or res.code
@@ -307,10 +378,12 @@ class Resolver:
         if not sub.found and sub.name is None:
             return res
         span = (appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge))
-        if res.kind == "person" and res.kb_id is None and sub.found:
+        if res.kind in ("person", "name") and res.kb_id is None and sub.found:
             # "Fadel Jaber, a member of Sadeqoun coalition at the Iraqi parliament"
-            return replace(res, code=res.code or sub.code, sectors=res.sectors or sub.sectors,
-                           resolved_by="apposition", evidence=span, title=res.title or sub.title)
+            kind = "person" if sub.personal or res.kind == "person" else "organisation"
+            return replace(res, code=res.code or sub.code, sectors=res.sectors or sub.sectors, kind=kind,
+                           personal=kind == "person", resolved_by="apposition", evidence=span,
+                           title=res.title or sub.title)
         if res.kind in ("person", "organisation", "outlet") and res.kb_id is not None:
             return res
         if sub.kind == "person" and (sub.name or sub.kb_id) and res.kind != "person":
@@ -322,6 +395,20 @@ class Resolver:
                            sectors=res.sectors or sub.sectors, resolved_by=res.resolved_by or sub.resolved_by)
         if not res.found and sub.found:
             return replace(res, code=sub.code, sectors=sub.sectors, resolved_by="apposition", evidence=span)
+        return res
+
+    def _with_place(self, res: Resolution, doc: Doc, clause: Token) -> Resolution:
+        """A country named in a participle clause: "refugees fleeing the war in Liberia",
+        "a newspaper based in east Beirut"."""
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        for s, e, hit in self.country_hits(doc, start, end, set()):
+            if hit.code:
+                return replace(res, code=hit.code, evidence=_union([res.evidence, _char_range(doc, s, e)]))
+        for ent in doc.ents:
+            if start <= ent.start and ent.end <= end and ent.label_ in ("GPE", "LOC"):
+                code = self.city_country(doc[ent.start])
+                if code:
+                    return replace(res, code=code, evidence=_union([res.evidence, (ent.start_char, ent.end_char)]))
         return res
 
     def _with_leader(self, res: Resolution, verb: Token, date: str | None, depth: int) -> Resolution:
@@ -337,13 +424,13 @@ class Resolver:
 
     def _office_holder(self, res: Resolution, date: str | None) -> Resolution:
         """A definite description of an office ("the Iraqi prime minister") names its holder."""
-        if res.plural or not res.title:
+        if res.plural or not res.title or "ELI" in res.sectors:
             return res
         key = res.title_code or res.code
         entry = self.kb.holder(res.title, key, date) if key else None
         if entry is None:
             return res
-        return replace(res, name=entry.name, kb_id=entry.id, kind="person")
+        return replace(res, name=entry.name, kb_id=entry.id, kind="person", resolved_by="kb", personal=True)
 
     # -- word lookups -----------------------------------------------------------------------------
 
@@ -358,7 +445,7 @@ class Resolver:
                 hits.append((max(ent.start, start), min(ent.end, end), self.kb.get(token.ent_kb_id_)))
                 i = min(ent.end, end)
                 continue
-            if not (token.is_title or token.is_upper or token.lower_ in self.data.particles) or token.is_punct:
+            if not (token.text[:1].isupper() or token.lower_ in self.data.particles) or token.is_punct:
                 i += 1
                 continue
             found = None
@@ -383,12 +470,27 @@ class Resolver:
                 i += 1
         return hits
 
+    def _mislabelled_person(self, ent) -> bool:
+        """The small model tags "Sri Lanka", "Bangladeshi", "Bosnian Serbs" and "Kenya Anti-Corruption
+        Commission" PERSON. A PERSON entity is not a person when a country word covers all of it,
+        starts it as an adjective or demonym, or starts a name of more than three words."""
+        doc = ent.doc
+        for j in range(min(ent.end, ent.start + MAX_COUNTRY_WORDS), ent.start, -1):
+            hit = self.countries.lookup(doc.text[ent.start_char:doc[j - 1].idx + len(doc[j - 1])])
+            if hit is None:
+                continue
+            return j == ent.end or hit.kind in ("adjective", "demonym") or len(ent) - (j - ent.start) > 2
+        return False
+
     def country_hits(self, doc: Doc, start: int, end: int, skip: set[int]) -> list[tuple[int, int, CountryHit]]:
         hits = []
         i = start
         while i < end:
             if i in skip or doc[i].is_punct or doc[i].pos_ == "PRON":
                 i += 1
+                continue
+            if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non"):
+                i += 1  # "anti-Syria", "pro-US": about the country, not of it
                 continue
             found = None
             for j in range(min(end, i + MAX_COUNTRY_WORDS), i, -1):
@@ -398,6 +500,11 @@ class Resolver:
                 if hit is not None:
                     found = (i, j, hit)
                     break
+            if found is None and doc[i].ent_type_ in ("GPE", "NORP", "LOC") and doc[i].is_title \
+                    and (doc[i].ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")):
+                hit = self.countries.fuzzy(doc[i].text)  # "Afganistan", "Phillippines"
+                if hit is not None:
+                    found = (i, i + 1, hit)
             if found is not None:
                 hits.append(found)
                 i = found[1]
@@ -418,6 +525,31 @@ class Resolver:
         return city_country(ent.text if ent is not None else token.text, self.countries)
 
 
+#: titles that describe one person ("he" may refer to "the prime minister", not to "the parliament")
+PERSON_TITLES = frozenset({
+    "president", "vice president", "vice-president", "prime minister", "premier", "minister", "chancellor",
+    "king", "queen", "prince", "crown prince", "emir", "sultan", "monarch", "pope", "supreme leader", "leader",
+    "secretary", "secretary general", "secretary-general", "general secretary", "secretary of state", "spokesman",
+    "spokeswoman", "spokesperson", "official", "officer", "commander", "general", "chief", "head", "deputy head",
+    "member", "ambassador", "envoy", "diplomat", "governor", "mayor", "judge", "prosecutor", "lawmaker",
+    "legislator", "senator", "deputy", "mp", "representative", "delegate", "chairman", "chairwoman", "chair",
+    "director", "founder", "analyst", "expert", "journalist", "reporter", "activist", "cleric", "ayatollah",
+    "imam", "rebel", "militant", "fighter", "soldier", "negotiator", "foreign minister", "interior minister",
+    "defence minister", "defense minister", "politician", "businessman", "businesswoman", "doctor", "teacher",
+    "student", "lawyer", "professor", "colonel", "captain", "lieutenant", "major general", "brigadier general"})
+
+
+def is_personal(phrase: str) -> bool:
+    """Whether an agent noun names one person (a title) rather than a body or a thing."""
+    return phrase in PERSON_TITLES or phrase.split()[-1] in PERSON_TITLES
+
+
+def _definite(head: Token) -> bool:
+    """Whether a noun phrase names one particular holder: "the/Iraq's prime minister", not "a minister"."""
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "some", "every", "each", "no")
+                   for c in head.lefts)
+
+
 def core_range(head: Token) -> tuple[int, int]:
     """Token range of the head and the words before it that modify it."""
     start = head.i
@@ -432,8 +564,9 @@ def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens start..end lie strictly inside a longer model entity ("Congress" in
     "Indian National Congress") that the entity ruler did not add."""
     for ent in doc.ents:
-        if ent.start <= start and end <= ent.end and (ent.start, ent.end) != (start, end) and not ent.kb_id_:
-            if ent.label_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART") and len(ent) > end - start:
+        first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if first <= start and end <= ent.end and (first, ent.end) != (start, end) and not ent.kb_id_:
+            if ent.label_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
                 return True
     return False
 

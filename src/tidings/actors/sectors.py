@@ -89,6 +89,8 @@ def apply_modifiers(sectors: Sequence[str], modifiers: Sequence[Modifier]) -> li
         if modifier.effect == "former":
             kept = [s for s in out if s not in STATE_SECTORS]
             out = list(dict.fromkeys([*modifier.sectors, *kept])) if (not out or len(kept) < len(out)) else out
-        else:
+        elif modifier.effect == "state" and out:
+            out = list(dict.fromkeys([*modifier.sectors, *out]))
+        elif modifier.effect == "add":
             out = list(dict.fromkeys([*out, *modifier.sectors]))
     return out

@@ -13,7 +13,8 @@ import typer
 
 from ..errors import TidingsError
 
-Inputs = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl), folders, or - for stdin.")
+Inputs = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl, .ndjson), folders (read recursively), "
+                                  "or - for stdin (text, HTML or JSONL, recognised by content).")
 Output = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")
 Published = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that give none.")
 Model = typer.Option(None, "--model", help="spaCy pipeline package (default: en_core_web_sm if installed, "

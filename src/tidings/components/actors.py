@@ -110,7 +110,8 @@ def actor_for_span(doc: Doc, span: Span) -> Actor | None:
 
     If there is none and the span is a participant phrase ("US occupation forces", "he"), one is
     created, resolved (at the publication date), appended with the next id, and returned. An
-    apposition ("a member of ...") returns the actor of the name it restates.
+    apposition ("a member of ...") returns the actor of the name it restates; one country of a
+    coordination ("British" in "US and British forces") gets an actor of its own.
     """
     if span is None or not len(span):
         return None
@@ -118,11 +119,25 @@ def actor_for_span(doc: Doc, span: Span) -> Actor | None:
     actors = records(doc, "actors")
     doc._.actors = actors
     heads = doc.user_data.setdefault(HEADS_KEY, {})
-    root = span.root
-    found = _existing(doc, actors, heads, root)
-    if found is not None:
-        return found
-    return _create(doc, actors, heads, root)
+    for root in _roots(span):
+        found = _existing(doc, actors, heads, root)
+        if found is not None:
+            return _own_country(doc, actors, heads, root, found) or _narrower(doc, actors, span, root, found) \
+                or found
+        created = _create(doc, actors, heads, root, span)
+        if created is not None:
+            return created
+    return None
+
+
+def _roots(span: Span) -> list[Token]:
+    """Tokens to try as the phrase's head: its root, else the nouns and names in it (a span whose
+    root is a verb: "the Red Cross operating in Iraq")."""
+    roots = [span.root]
+    if span.root.pos_ not in ("NOUN", "PROPN", "PRON") and not span.root.ent_type_:
+        roots += [t for t in span if (t.pos_ in ("NOUN", "PROPN") or t.ent_type_)
+                  and not (t.dep_ in ("compound", "amod") and span.start <= t.head.i < span.end)]
+    return roots
 
 
 def actors_for_span(doc: Doc, span: Span) -> list[Actor]:
@@ -151,10 +166,16 @@ def _existing(doc: Doc, actors: list[Actor], heads: dict, root: Token) -> Actor 
     return None
 
 
-def _create(doc: Doc, actors: list[Actor], heads: dict, root: Token) -> Actor | None:
+def _create(doc: Doc, actors: list[Actor], heads: dict, root: Token, span: Span | None = None) -> Actor | None:
     resolver = get_resolver(doc.user_data.get(FILES_KEY))
     date = publication_date(doc)
-    mention = mention_at(root, resolver, date, forced=True)
+    if span is not None and len(span) > 1 and root.dep_ in ("compound", "amod", "nmod") \
+            and not span.start <= root.head.i < span.end:
+        # part of a noun phrase ("Israeli army" of "Israeli army bulldozers"): read just those words
+        res = resolver.read_core(doc, span.start, span.end, span.end - 1, date)
+        mention = Mention(span.end - 1, span.start_char, span.end_char, res) if (res.found or res.name) else None
+    else:
+        mention = mention_at(root, resolver, date, forced=True)
     if mention is None:
         return None
     actor = to_actor(doc, mention, next_id("a", actors))
@@ -162,6 +183,36 @@ def _create(doc: Doc, actors: list[Actor], heads: dict, root: Token) -> Actor | 
         antecedent = _antecedent_for(doc, actors, heads, mention)
         if antecedent is not None:
             link(actor, antecedent, mention)
+    actors.append(actor)
+    heads[mention.head] = actor.id
+    return actor
+
+
+def _narrower(doc: Doc, actors: list[Actor], span: Span, root: Token, found: Actor) -> Actor | None:
+    """A span that leaves out the country of the phrase it heads ("British forces" of "US and British
+    forces") and names another one is an actor of its own."""
+    if found.start >= span.start_char or root.i != span.end - 1 and span.root.i != root.i:
+        return None
+    resolver = get_resolver(doc.user_data.get(FILES_KEY))
+    res = resolver.read_core(doc, span.start, span.end, root.i, publication_date(doc))
+    if not res.code or res.code == found.code:
+        return None
+    actor = to_actor(doc, Mention(root.i, span.start_char, span.end_char, res), next_id("a", actors))
+    actors.append(actor)
+    return actor
+
+
+def _own_country(doc: Doc, actors: list[Actor], heads: dict, root: Token, found: Actor) -> Actor | None:
+    """A country word coordinated inside another actor's phrase ("Romanian" in "Hungarian and
+    Romanian officials") is an actor of its own: its country, the phrase's sectors."""
+    if heads.get(root.i) == found.id or root.dep_ not in ("amod", "compound", "conj", "nmod"):
+        return None
+    hit = get_resolver(doc.user_data.get(FILES_KEY)).countries.lookup(root.text)
+    if hit is None or hit.code is None or hit.code == found.code:
+        return None
+    actor = Actor(id=next_id("a", actors), text=root.text, start=root.idx, end=root.idx + len(root),
+                  code=hit.code, sectors=list(found.sectors), resolved_by="demonym",
+                  evidence=TextSpan(root.text, root.idx, root.idx + len(root)), label=root.ent_type_ or None)
     actors.append(actor)
     heads[root.i] = actor.id
     return actor

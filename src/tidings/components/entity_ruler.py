@@ -61,7 +61,8 @@ class EntityFixer:
                 entry = labels["entries"][value]
                 spans.append(Span(doc, start, end, label=LABELS[entry.type], kb_id=entry.id))
         spans.extend(dateline_spans(doc))
-        return filter_spans(spans)
+        # knowledge-base names first, so an opener match of the same words does not hide the entry
+        return filter_spans(sorted(spans, key=lambda span: not span.kb_id_))
 
     def _matcher(self) -> tuple[Matcher, dict]:
         from ..actors.data import load_actor_data, user_files
@@ -126,7 +127,8 @@ def _inside_longer_name(doc: Doc, span: Span) -> bool:
     """A known name at the end of a longer organisation name is part of another name
     ("Indian National Congress"); at its start it is the model's overreach ("Daesh Takfiri")."""
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") and ent.start < span.start \
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") and start < span.start \
                 and span.end == ent.end:
             return True
     return False

@@ -1,6 +1,8 @@
-"""Where each event happened, with the reason.
+"""Where each event happened, with the reason (``Event.location``).
 
-PLACEHOLDER: the first version only initialises its results; its issue fills it in.
+Looks for a locative phrase on the trigger ("in Washington", "near Baghdad International Airport"),
+then in the sentence, then in the paragraph; the dateline only as a fallback marked ``dateline``.
+The chosen place's role becomes ``event_location``. See :mod:`tidings.places.locate`.
 """
 
 from __future__ import annotations
@@ -8,7 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import records, register_extensions
+from ..extensions import register_extensions
+from ..places import locate_events
 
 
 class EventLocator:
@@ -17,10 +20,10 @@ class EventLocator:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        pass
+        locate_events(doc)
         return doc
 
 
-@Language.factory("tidings_event_location")
+@Language.factory("tidings_event_location", assigns=["doc._.events"], requires=["doc._.places"])
 def make_event_location(nlp: Language, name: str) -> EventLocator:
     return EventLocator(nlp, name)

@@ -49,8 +49,8 @@ class DocumentStructure:
         if article is None:
             article = Article(id="", text=doc.text)
             doc._.article = article
-        if article.dateline is None:
-            article.dateline = detect_dateline(doc.text)
+        if article.dateline is None and not article.metadata.get("chunk"):
+            article.dateline = detect_dateline(doc.text)  # only at the start of an article
         paragraphs = paragraph_spans(doc.text)
         doc._.paragraphs = paragraphs
         starts = {s for s, _ in paragraphs}

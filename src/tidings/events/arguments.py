@@ -14,7 +14,7 @@ from .paths import ACTOR_ENTITY_LABELS, follow
 
 _SUBJECT = frozenset({"nsubj"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
-_CLAUSE_BARRIERS = frozenset({"advcl", "conj", "parataxis", "appos", "nsubj", "nsubjpass", "csubj", "cc",
+_CLAUSE_BARRIERS = frozenset({"advcl", "acl", "relcl", "conj", "parataxis", "appos", "nsubj", "nsubjpass", "csubj", "cc",
                               "punct", "mark", "aux", "auxpass", "neg", "npadvmod"})
 
 #: where a nominal trigger's actor is found when the lexicon entry names none
@@ -38,12 +38,18 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         subject = subjects[0]
         if subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]  # "groups, which have played ..." → groups
-        return [subject]
+        return [_counted(subject)]
     if verb.dep_ == "relcl" and not is_passive(verb):
         return [verb.head]  # "forces that attacked ..." parsed without a subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]  # "militants attacking the base"
-    if verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        holder = verb.head.head  # "X are guilty of violating", "X were accused of killing"
+        if holder.pos_ == "ADJ" and holder.dep_ in {"acomp", "oprd"}:
+            return subject_of(holder.head, depth + 1)
+        return []
+    purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in {"xcomp", "conj"} or purpose or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         head = verb.head
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
             if verb.dep_ == "conj" and is_passive(head) and not is_passive(verb):
@@ -54,13 +60,29 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+#: heads that only count or collect the participants named after "of" ("hundreds of farmers")
+_QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "number", "group", "crowd", "band",
+                       "handful", "couple", "majority", "some", "many", "all", "most", "several", "few", "both",
+                       "each", "one", "two", "three", "dozens", "hundreds", "thousands", "tens", "scores", "member", "members"})
+
+
 def first_found(token: Token, paths: tuple[str, ...] | list[str]) -> list[Token]:
-    """The tokens reached by the first path that reaches any."""
+    """The tokens reached by the first path that reaches any (a quantity head gives way to what it counts)."""
     for path in paths:
-        found = [t for t in follow(token, path) if not _is_date(t)]
+        found = [_counted(t) for t in follow(token, path) if not _is_date(t)]
         if found:
             return found
     return []
+
+
+def _counted(token: Token, depth: int = 0) -> Token:
+    if depth < 3 and (token.lemma_.lower() in _QUANTITY or token.lower_ in _QUANTITY):
+        for of in token.children:
+            if of.dep_ == "prep" and of.lower_ == "of":
+                objects = [c for c in of.children if c.dep_ == "pobj"]
+                if objects:
+                    return _counted(objects[0], depth + 1)  # "hundreds of thousands of people"
+    return token
 
 
 def _is_date(token: Token) -> bool:
@@ -71,7 +93,7 @@ def light_verb_of(noun: Token, lexicon: EventLexicon) -> Token | None:
     """The verb a nominal trigger is the object of ("launched an attack", "engage in a war")."""
     for cue in lexicon.cues_of("light_verb"):
         words = {w.lower() for w in cue.words}
-        for head in (noun.head, noun.head.head):
+        for head in (noun.head, noun.head.head, noun.head.head.head):
             if head.i == noun.i or head.pos_ not in {"VERB", "AUX"}:
                 continue
             if head.lemma_.lower() in words and noun in follow(head, cue.path or "dobj"):
@@ -104,7 +126,10 @@ def fill_arguments(candidate: Candidate, lexicon: EventLexicon) -> None:
         recipient_paths = entry.recipient if entry.recipient is not None else info.noun_recipient
         recipient = first_found(token, recipient_paths)
         if not recipient and candidate.light_verb is not None:
-            recipient = first_found(candidate.light_verb, [p for p in info.verb_recipient if p != "dobj"])
+            verb = candidate.light_verb
+            recipient = first_found(verb, [p for p in info.verb_recipient if p != "dobj"])
+            if not recipient and is_passive(verb):
+                recipient = first_found(verb, ("nsubjpass",))  # "X was put under investigation"
     else:
         passive = is_passive(token)
         if entry.actor:
@@ -164,7 +189,7 @@ def _open_barrier(token: Token, ancestor: Token) -> bool:
     infinitives ("urged the formation of an alliance to expel ...") stay inside it."""
     if token.dep_ == "conj":
         return token.head.i != ancestor.i
-    if token.dep_ == "advcl":
+    if token.dep_ in {"advcl", "acl"}:
         return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
     return False
 

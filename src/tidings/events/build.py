@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from ..extensions import records
 from ..model import Actor, ActorRef, Event, Modality, TextSpan
 from .arguments import is_participant_token
 from .codes import derive_codes
@@ -23,7 +22,8 @@ from .lexicon import Cue, EventLexicon
 from .participants import actor_ref, actors_for
 
 #: sectors that make an actor political whatever the topic (PLOVER sector codes)
-POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "SPY", "UAF", "PRM", "ELI", "JRN"})
+#: (courts and police are left out: they also deal with ordinary crime)
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "SPY", "UAF", "PRM", "ELI", "JRN"})
 #: how many sentences apart two mentions of the same event may be
 _REPEAT_WINDOW = 2
 #: sectors of state institutions an actor addresses to act on its behalf
@@ -57,7 +57,7 @@ def _paragraph_text(doc: Doc, paragraphs: list[tuple[int, int]], position: int) 
 
 def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: EventLexicon,
            paragraph: str) -> Event | None:
-    if _natural_force(candidate, lexicon):
+    if lexicon.types[candidate.event_type].needs_political_party and _natural_force(candidate, lexicon):
         return None
     trigger = {t.i for t in candidate.span_tokens}
     actors = actors_for(doc, candidate.actor_tokens, trigger)
@@ -71,9 +71,7 @@ def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: Even
         return None
     modes = candidate.mode or _cue_values(lexicon.cues_of("mode"), sent, candidate.event_type)[:1]
     contexts = sorted(set(candidate.context) | set(_cue_values(lexicon.cues_of("context"), sent, None)))
-    explicit = _mode_cameo(lexicon, candidate.event_type, modes)
-    if explicit is None and candidate.event_type == candidate.entry.type:
-        explicit = candidate.entry.cameo
+    explicit = candidate.entry.cameo if candidate.event_type == candidate.entry.type and not candidate.mode else None
     codes = derive_codes(candidate.event_type, modes, contexts, lexicon, explicit)
     start, end = _trigger_bounds(candidate)
     return Event(
@@ -103,7 +101,7 @@ def _natural_force(candidate: Candidate, lexicon: EventLexicon) -> bool:
     heads = list(candidate.actor_tokens)
     for token in (candidate.token, candidate.head):
         heads.extend(t for prep in token.children if prep.dep_ in {"prep", "agent"}
-                     and prep.lower_ in {"in", "by", "during", "after"} for t in prep.children if t.dep_ == "pobj")
+                     and prep.lower_ in {"in", "by", "during"} for t in prep.children if t.dep_ == "pobj")
     if candidate.is_nominal and candidate.token.lemma_.lower() in words:
         return True
     return any(t.lemma_.lower() in words or t.lower_ in words for t in heads)
@@ -115,6 +113,8 @@ def _redirect_recipient(doc: Doc, candidate: Candidate, actors: list[Actor], rec
     to end the presence of foreign forces" is directed at the foreign forces)."""
     if not candidate.absorbed and not candidate.content_tokens:
         return recipients
+    if candidate.recipient_tokens and any(child.dep_ == "xcomp" for child in candidate.token.children):
+        return recipients  # "called upon X to ...": X is the addressee even when it names no country
     own = {a.code for a in actors if a.code}
     # an addressee of the actor's own country, or an unnamed institution ("the government"), is the
     # channel, not the target
@@ -172,13 +172,6 @@ def _cue_values(cues: list[Cue], sent: Span, event_type: str | None) -> list[str
                 values.append(cue.value or word)
                 break
     return values
-
-
-def _mode_cameo(lexicon: EventLexicon, event_type: str, modes: list[str]) -> str | None:
-    for cue in lexicon.cues_of("mode"):
-        if cue.value in modes and event_type in cue.types and cue.cameo:
-            return cue.cameo
-    return None
 
 
 def _codes(actor_refs: list[ActorRef]) -> frozenset[str]:

@@ -110,9 +110,25 @@ def _content_type(candidate: Candidate, lexicon: EventLexicon) -> None:
         source, _, outer_type = rule.partition("=")
         inner_type, _, inner_mode = source.partition(":")
         if any(inner.event_type == inner_type and (not inner_mode or inner_mode in inner.mode)
-               for inner in candidate.absorbed):
+               for inner in _substantial(candidate.absorbed) if _direct(inner, candidate)):
             candidate.event_type = outer_type
             return
+
+
+def _direct(inner: Candidate, outer: Candidate) -> bool:
+    """Whether the inner event is what the outer one is about, not a purpose or a modifier of it
+    ("offered troops to help him oust X" is an offer, not a threat)."""
+    current = inner.head
+    while current.i != outer.token.i and current.head.i != current.i:
+        if current.dep_ in {"advcl", "acl", "relcl"}:
+            return False
+        current = current.head
+    return current.i == outer.token.i
+
+
+def _substantial(inners: list[Candidate]) -> list[Candidate]:
+    """Absorbed events that say something: verbs, and nouns with a participant or a light verb."""
+    return [c for c in inners if not c.is_nominal or c.light_verb is not None or c.actor_tokens or c.recipient_tokens]
 
 
 def _content_mode(candidate: Candidate, lexicon: EventLexicon) -> None:
@@ -120,7 +136,7 @@ def _content_mode(candidate: Candidate, lexicon: EventLexicon) -> None:
     if candidate.mode:
         return
     rules = lexicon.types[candidate.event_type].content_mode
-    for inner in candidate.absorbed:
+    for inner in _substantial(candidate.absorbed):
         for rule in rules:
             source, _, mode = rule.partition("=")
             inner_type, _, inner_mode = source.partition(":")
@@ -161,11 +177,18 @@ def _is_event(candidate: Candidate, lexicon: EventLexicon) -> bool:
     nominal trigger is an event only with a participant or a light verb ("the agreement has enraged")."""
     if lexicon.types[candidate.event_type].verbal and not candidate.actor_tokens:
         return False
+    if not candidate.is_nominal and not candidate.actor_tokens and _bare_infinitive(candidate.token):
+        return False  # "efforts to drive X out": a goal someone unnamed has, not an event
     if not candidate.is_nominal:
         return True
     if candidate.light_verb is not None:
         return True
     return bool(candidate.actor_tokens or candidate.recipient_tokens)
+
+
+def _bare_infinitive(token: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children) and not any(
+        child.dep_ in {"nsubj", "nsubjpass"} for child in token.children)
 
 
 def content_targets(candidate: Candidate) -> list[Token]:

@@ -48,9 +48,16 @@ def choose_cameo(event_type: str, modes: list[str], contexts: list[str], lexicon
     if explicit and explicit in table and table[explicit].event == event_type:
         return table[explicit]
     rows = [row for row in table.values() if row.event == event_type]
+    # a mode cue names its usual CAMEO code; it also covers PLOVER 1.0 modes the 2021 table lacks ("drone")
+    preferred = {cue.cameo for cue in lexicon.cues_of("mode")
+                 if cue.value in modes and event_type in cue.types and cue.cameo in table}
     moded = [row for row in rows if row.mode and row.mode in modes]
     if moded:
-        return min(moded, key=lambda r: (-len(set(r.context) & set(contexts)), len(r.cameo), r.cameo))
+        return min(moded, key=lambda r: (-len(set(r.context) & set(contexts)), r.cameo not in preferred,
+                                         len(r.cameo), r.cameo))
+    for code in sorted(preferred):
+        if table[code].event == event_type:
+            return table[code]
     default = lexicon.types[event_type].cameo
     if default in table and table[default].event == event_type:
         return table[default]

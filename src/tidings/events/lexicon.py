@@ -141,7 +141,7 @@ class Trigger:
 
     @property
     def specificity(self) -> int:
-        return len(self.requires) * 2 + len(self.excludes)
+        return len(self.requires)
 
 
 @dataclass(frozen=True)

@@ -46,10 +46,13 @@ def article_from_html(html: str, *, source: str | None = None, published: str | 
     """An Article from a page's HTML; a page without article text raises :class:`InputError`."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, config=_config(),
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, config=_config(),
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as error:  # noqa: BLE001 - a page the extractor chokes on is one bad input, not a crash
+        raise InputError(f"cannot parse the HTML page: {type(error).__name__}: {error}", source=source) from None
     text = (getattr(document, "text", None) or "") if document is not None else ""
     if not any(len(line.split()) >= MIN_PARAGRAPH_WORDS for line in text.split("\n")):
         # nothing but menu entries, link lists or captions: not an article

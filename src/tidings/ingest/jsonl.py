@@ -24,7 +24,8 @@ KNOWN_KEYS = ("id", "text", "title", "published", "outlet", "url", "author")
 TEXT_KEY_HINTS = ("body", "content", "maintext", "article", "full_text", "fulltext", "text_content", "story")
 
 
-def read_jsonl(path: Path, *, published: str | None = None, source: str | None = None) -> Iterator[Article | InputError]:
+def read_jsonl(path: Path, *, published: str | None = None,
+               source: str | None = None) -> Iterator[Article | InputError]:
     """Articles from a JSONL file, an InputError for each line (or the whole file) that cannot be read."""
     source = source or str(path)
     with path.open("rb") as handle:

@@ -13,13 +13,15 @@ from functools import lru_cache
 
 from ..dateline import detect_dateline
 from ..lexicon import Column, Schema, load_shipped
+from .dates import parse_published
 
 LAYOUT_WORDS_SCHEMA = Schema(
-    "layout word", (Column("word"), Column("role", choices=frozenset({"minor", "article", "past", "weekday"}))),
+    "layout word",
+    (Column("word"), Column("role", choices=frozenset({"minor", "article", "past", "weekday", "abbreviation"}))),
     unique=("word", "role"),
 )
-_SENTENCE_END = (".", ",", ";", ":", "…", ".”", ".’", '."', ".'", ",”", ",\"")
-_INNER_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_SENTENCE_END = (".", ",", ";", ":", "…", ".”", ".’", '."', ".'", ",”", ",\"", "-", "–", "—")
+_INNER_SENTENCE_BREAK = re.compile(r"(\S*[a-z]{2}[.!?])\s+[A-Z]")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "... warns U.S."
 _OPEN_QUOTES = {"“": "”", "«": "»"}
 _NAME_WORD = r"(?:[A-Z][\w.'’\-]*|(?:al|el|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la)(?:-[A-Z][\w.'’\-]*)?)"
@@ -34,7 +36,7 @@ MAX_HEADLINE_CHARS = 200
 
 def split_headline(text: str) -> tuple[str | None, str]:
     """``(headline, body)`` if the first line of normalised text is a headline, else ``(None, text)``."""
-    newline = text.find("\n")
+    newline = text.find("\n", 0, MAX_HEADLINE_CHARS * 2)
     if newline < 0:
         return None, text
     line = text[:newline].strip()
@@ -54,9 +56,9 @@ def is_headline(line: str, following: str, blank_follows: bool = True) -> bool:
         return False
     if line.endswith(_SENTENCE_END) and not _ABBREVIATION_END.search(line):
         return False
-    if detect_dateline(line + "\n") is not None or detect_dateline(line) is not None:
-        return False  # a dateline opens the body
-    if _BYLINE.fullmatch(line):
+    if detect_dateline(line + " x") is not None:
+        return False  # a dateline opens the body (perhaps on a line of its own)
+    if _BYLINE.fullmatch(line) or date_line(line) is not None:
         return False
     if any(line.count(open_) > line.count(close) for open_, close in _OPEN_QUOTES.items()) or line.count('"') % 2:
         return False  # a quote that goes on past the line
@@ -64,7 +66,7 @@ def is_headline(line: str, following: str, blank_follows: bool = True) -> bool:
     if not title_case:
         if len(words) > MAX_SENTENCE_CASE_WORDS or line.endswith(("?", "!")):
             return False
-        if _INNER_SENTENCE_BREAK.search(line) or _reads_like_sentence(words):
+        if _has_sentence_break(line) or _reads_like_sentence(words):
             return False
     first = following.lstrip()[:1]
     if not first or first.islower():
@@ -81,6 +83,12 @@ def is_title_case(words: list[str]) -> bool:
         return False
     capitalised = sum(1 for w in major if w[0].isupper())
     return capitalised * 5 >= len(major) * 4
+
+
+def _has_sentence_break(line: str) -> bool:
+    """A full stop, question or exclamation mark inside the line that ends a sentence (not "Inc.")."""
+    abbreviations = layout_words("abbreviation")
+    return any(match.group(1).casefold() not in abbreviations for match in _INNER_SENTENCE_BREAK.finditer(line))
 
 
 def _reads_like_sentence(words: list[str]) -> bool:
@@ -100,12 +108,38 @@ def layout_words(role: str) -> frozenset[str]:
     return frozenset(row["word"].casefold() for row in rows if row["role"] == role)
 
 
+_DATE_LABEL = re.compile(r"(?:(?:published|posted|updated|dated|date)\s*(?:on)?\s*:?\s*)", re.IGNORECASE)
+MAX_DATE_LINE_WORDS = 8
+
+
+def date_line(line: str) -> str | None:
+    """``YYYY-MM-DD`` if the line is only a date ("March 01, 2008", "Published: 20 Nov 2021"), else None."""
+    line = line.strip()
+    if not line or len(line.split()) > MAX_DATE_LINE_WORDS or not any(c.isdigit() for c in line):
+        return None
+    label = _DATE_LABEL.match(line)
+    return parse_published(line[label.end():] if label else line)
+
+
+def leading_date(text: str, paragraphs: int = 2) -> str | None:
+    """The date of a date line among the first paragraphs of a body, if there is one."""
+    start = 0
+    for _ in range(paragraphs):
+        end = text.find("\n\n", start, start + 500)
+        paragraph = text[start:end if end >= 0 else start + 500]
+        found = date_line(paragraph) if "\n" not in paragraph.strip() else None
+        if found is not None or end < 0:
+            return found
+        start = end + 2
+    return None
+
+
 def split_byline(text: str) -> tuple[str | None, str]:
     """``(author, body)`` if the text opens with a byline paragraph ("By Jane Doe"), else ``(None, text)``."""
-    newline = text.find("\n")
-    line = text[:newline if newline >= 0 else len(text)].strip()
-    if newline < 0 or len(line) > 80:
+    newline = text.find("\n", 0, 200)
+    if newline < 0:
         return None, text
+    line = text[:newline].strip()
     match = _BYLINE.fullmatch(line)
     if not match:
         return None, text

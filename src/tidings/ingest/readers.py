@@ -1,8 +1,8 @@
 """Read input paths (files, folders, ``-``) into Articles; bad inputs become InputErrors.
 
-A file named on the command line must have a supported extension. A folder is read recursively
-in sorted order, taking only files with supported extensions and skipping hidden files and
-folders (so a saved page's ``_files`` folder of images and scripts is passed over quietly).
+A folder is read recursively in sorted order. Every file in it is an input (one of another type
+is reported), except hidden files and folders and the folder of images and scripts a browser saves
+beside a page (``Page_files`` next to ``Page.html``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .article import article_from_text
 from .decode import decode_bytes
 from .html import article_from_html, decode_html, looks_like_html
 from .jsonl import articles_from_lines, read_jsonl
+from .layout import leading_date
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -74,7 +75,10 @@ def read_file(path: Path, *, published: str | None = None) -> Iterator[Article |
         else:
             text = decode_bytes(data, source=source)
             del data  # the bytes are not needed once decoded: keep one copy of a large article
-            yield _article(text.text, text.encoding, source, published)
+            if looks_like_html(text.text):  # a page saved with a .txt name
+                yield article_from_html(text.text, source=source, published=published)
+            else:
+                yield _article(text.text, text.encoding, source, published)
     except InputError as error:
         yield error
     except OSError as error:
@@ -82,7 +86,7 @@ def read_file(path: Path, *, published: str | None = None) -> Iterator[Article |
 
 
 def read_folder(folder: Path, *, published: str | None = None) -> Iterator[Article | InputError]:
-    """Articles from every supported file under a folder, in sorted order."""
+    """Articles from every file under a folder, in sorted order (a file of another type is an error)."""
     files: list[Path] = []
     errors: list[InputError] = []
 
@@ -90,14 +94,21 @@ def read_folder(folder: Path, *, published: str | None = None) -> Iterator[Artic
         errors.append(_os_error(error, Path(error.filename or folder)))
 
     for root, folders, names in os.walk(folder, onerror=unreadable):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        files.extend(Path(root, name) for name in names
-                     if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED)
+        folders[:] = [name for name in folders if not name.startswith(".") and not _saved_page_assets(name, names)]
+        files.extend(Path(root, name) for name in names if not name.startswith("."))
     yield from errors
     if not files and not errors:
-        yield InputError(f"no {_supported_list()} files in this folder", source=str(folder))
+        yield InputError(f"no files in this folder (looking for {_supported_list()})", source=str(folder))
     for path in sorted(files):
         yield from read_file(path, published=published)
+
+
+def _saved_page_assets(folder: str, files: list[str]) -> bool:
+    """A browser's "save complete page" folder (``Page_files`` beside ``Page.html``): images and scripts."""
+    if not folder.endswith("_files"):
+        return False
+    stem = folder[: -len("_files")]
+    return any(f"{stem}{suffix}" in files for suffix in HTML_SUFFIXES)
 
 
 def read_stdin(*, published: str | None = None) -> Iterator[Article | InputError]:
@@ -136,8 +147,13 @@ def read_text_input(text: str, *, source: str, published: str | None = None,
 
 
 def _article(text: str, encoding: str, source: str, published: str | None) -> Article:
+    """A plain-text article; a date line at its top ("March 1, 2008") wins over the default date."""
     metadata = {} if encoding in ("utf-8", "ascii") else {"encoding": encoding}
-    return article_from_text(text, published=published, source=source, metadata=metadata)
+    article = article_from_text(text, published=published, source=source, metadata=metadata)
+    own_date = leading_date(article.text)
+    if own_date is not None:
+        article.published = own_date
+    return article
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -84,31 +84,45 @@ def _inherit_speakers(doc: Doc, attributions: list[Attribution], paragraphs: lis
         if not attribution.standalone or attribution.speaker is not None:
             continue
         here = _paragraph_index(paragraphs, attribution.start)
+        # a person named as the subject between the last quote and this one takes over
+        # ("… said an official. Asked about it, Vega laughed. '…'")
+        newcomer = _previous_subject(doc, attribution, paragraphs, named_only=True)
         for previous in reversed(attributions[:index]):
             if previous.speaker is None or previous.end > attribution.start:
                 continue
-            if here - _paragraph_index(paragraphs, previous.end - 1) <= CONTINUATION_PARAGRAPHS:
+            close = here - _paragraph_index(paragraphs, previous.end - 1) <= CONTINUATION_PARAGRAPHS
+            if close and not (newcomer is not None and newcomer.start_char > previous.end
+                              and not _same_name(newcomer, previous.speaker)):
                 attribution.speaker = previous.speaker
                 attribution.inherited_from = previous
             break
         if attribution.speaker is None:
-            attribution.speaker = _previous_subject(doc, attribution, paragraphs)
+            attribution.speaker = newcomer or _previous_subject(doc, attribution, paragraphs)
 
 
-def _previous_subject(doc: Doc, attribution: Attribution, paragraphs: list[tuple[int, int]]) -> Span | None:
-    """The person the sentence before a lone quotation is about ("Smith was defiant. '…'")."""
+def _previous_subject(doc: Doc, attribution: Attribution, paragraphs: list[tuple[int, int]],
+                      named_only: bool = False) -> Span | None:
+    """The person the sentence before a lone quotation is about ("Smith was defiant. '…'").
+
+    ``named_only`` accepts only a named person (no pronoun), as evidence that the speaker changed.
+    """
     here = _paragraph_index(paragraphs, attribution.start)
-    sentences = [s for s in doc.sents if s.end_char <= attribution.start]
+    sentences = [s for s in doc.sents if s.end_char <= attribution.start and s.text.strip()]
     if not sentences:
         return None
     sentence = sentences[-1]
     if here - _paragraph_index(paragraphs, sentence.start_char) > CONTINUATION_PARAGRAPHS:
         return None
     for token in sentence:
-        if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and (
-                token.ent_type_ == "PERSON" or token.lower_ in PERSONAL_PRONOUNS):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and (
+                token.ent_type_ == "PERSON" or (not named_only and token.lower_ in PERSONAL_PRONOUNS)):
             return speaker_span(token)
     return None
+
+
+def _same_name(span: Span, other: Span) -> bool:
+    words = {t.lower_ for t in other if t.is_alpha}
+    return any(t.lower_ in words for t in span if t.pos_ == "PROPN")
 
 
 def _speaker_record(doc: Doc, span: Span, cache: dict[tuple[int, int], Speaker]) -> Speaker:

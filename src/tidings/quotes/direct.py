@@ -113,7 +113,8 @@ def _before_frame(doc: Doc, quoted: QuotedSpan, previous_close: int, paragraphs:
     cue, speaker = _frame_cue(doc, tokens, lexicon, after=False)
     # without a colon or comma the cue must touch the quotation ("he told reporters “…”"), and the
     # quotation must be a sentence: "said the plan was “dead”" is a partial quote inside an indirect one
-    if cue is not None and not (ends_colon or ends_comma or (_cue_adjacent(tokens, cue) and _is_sentence(doc, quoted))):
+    if cue is not None and not (ends_colon or ends_comma or (_cue_adjacent(tokens, cue) and _is_sentence(doc, quoted)
+                                                          and _starts_upper(text, quoted))):
         cue = None
     if cue is None and ends_colon:
         # "Huxley wasn't impressed: '…'" — no cue word, but the clause before the colon names the speaker
@@ -138,13 +139,20 @@ def _frame_cue(doc: Doc, tokens: list[Token], lexicon: CueLexicon, after: bool) 
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             speaker = speaker_span(objects[0]) if objects else None
             return doc[token.i:token.i + 2], speaker
-        if not _is_verb(token):
+        # right after a quotation the tagger may call a cue an adjective ("…," seethed Gloria Banks)
+        loose = after and position <= 1 and token.pos_ in ("ADJ", "NOUN") and token.lower_.endswith("ed")
+        if not (_is_verb(token) or loose):
             continue
-        particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")}
+        particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")}
         cue = lexicon.verb(token.lemma_, particles, direct=True, form=token.text)
+        if cue is None and loose:
+            continue
         if cue is None and after and position <= 3 and token.tag_ in ("VBD", "VBZ", "VBP"):
+            # a verb the lexicon lacks, in a frame too short to be anything else: "…," he beamed /
+            # "…," seethed Gloria Banks
             subject = subject_of(token)
-            if subject is not None and subject.i in inside and subject.pos_ == "PRON":
+            if subject is not None and subject.i in inside and (
+                    subject.pos_ == "PRON" or (subject.i > token.i and position == 0 and subject.pos_ == "PROPN")):
                 cue_span = doc[token.i:token.i + 1]
                 return cue_span, speaker_span(subject)
         if cue is None:
@@ -194,7 +202,7 @@ def _clause_root(tokens: list[Token]) -> Token | None:
     """The head of the clause in a frame: the token whose head lies outside it (or is itself)."""
     inside = {t.i for t in tokens}
     for token in tokens:
-        if token.head.i not in inside or token.head is token:
+        if token.head.i not in inside or token.head.i == token.i:
             if token.pos_ in ("VERB", "AUX", "ADJ"):
                 return token
     return None
@@ -218,6 +226,11 @@ def _is_sentence(doc: Doc, quoted: QuotedSpan) -> bool:
     if len(words) < 3:
         return False
     return content[-1:] in ".!?…" or any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _starts_upper(text: str, quoted: QuotedSpan) -> bool:
+    first = next((c for c in text[quoted.start:quoted.end] if c.isalpha()), "")
+    return first.isupper()
 
 
 def _opens_sentence(text: str, position: int) -> bool:

@@ -23,6 +23,7 @@ MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "with", 
 #: verbs whose object is the one told
 TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "notify", "warn", "urge", "write", "ask"})
 DROPPED_DEPS = frozenset({"det", "poss", "case", "punct", "relcl", "acl", "appos", "prep"})
+SPEECH_SETTINGS = frozenset({"speak", "talk", "write", "address", "appear", "testify"})
 DATE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl", "nmod"})
 
 
@@ -69,11 +70,14 @@ def _anchors(attribution: Attribution) -> list[Token]:
     if anchor is None:
         return []
     anchors = [anchor]
-    if anchor.dep_ in ("advcl", "xcomp", "conj", "pcomp") and anchor.head is not anchor:
+    if anchor.dep_ in ("advcl", "xcomp", "conj", "pcomp") and anchor.head.i != anchor.i:
         anchors.append(anchor.head)
-    for child in anchor.children:  # "speaking at a news conference, X said …"
-        if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk", "write", "address"):
-            anchors.append(child)
+    # "speaking at a news conference, X said …" (on the cue, or on the speaker when parsed as its modifier)
+    holders = [anchor] + ([attribution.speaker.root] if attribution.speaker is not None else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("advcl", "acl") and child.lemma_.lower() in SPEECH_SETTINGS:
+                anchors.append(child)
     return anchors
 
 
@@ -86,7 +90,9 @@ def _medium(phrases: list[Token], media: MediaLexicon) -> str | None:
             if platform is None and token.text in media.platforms:
                 platform = media.platforms[token.text]
         for token in tokens:
-            if outlet is None and token.pos_ in ("PROPN", "NOUN") and _is_outlet(token, media):
+            # the head of a name, not its parts ("the state news agency RIA" → RIA, not "state")
+            if outlet is None and token.pos_ in ("PROPN", "NOUN") and token.dep_ != "compound" \
+                    and _is_outlet(token, media):
                 outlet = _phrase_text(token, outlet=True)
         for token in tokens:
             if form is None and token.pos_ == "NOUN" and token.lemma_.lower() in media.medium_nouns \
@@ -96,19 +102,36 @@ def _medium(phrases: list[Token], media: MediaLexicon) -> str | None:
 
 
 def _is_outlet(token: Token, media: MediaLexicon) -> bool:
-    """A news organisation: named in the lexicon, or a phrase headed by an outlet noun ("news agency")."""
-    if token.lemma_.lower() in media.outlet_nouns or token.text.lower() in media.outlet_nouns:
-        if token.lemma_.lower() in ("paper", "show", "station", "network") and token.dep_ == "compound":
-            return False
+    """A news organisation: named in the lexicon, headed by or modified by an outlet noun ("news agency",
+    "the German daily Handelskurier"), or a proper name that is told something or given an interview."""
+    lemma = token.lemma_.lower()
+    if lemma in media.outlet_nouns or token.text.lower() in media.outlet_nouns:
+        return not (lemma in ("paper", "show", "station", "network") and token.dep_ == "compound")
+    name = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
+    words = [t.text for t in sorted(name, key=lambda t: t.i)]
+    for size in range(1, min(len(words), media.max_outlet_words) + 1):
+        if tuple(words[-size:]) in media.outlets:
+            return True
+    if token.pos_ != "PROPN" and not (token.text[:1].isupper() and token.i > token.sent.start):
+        return False
+    if any(c.lemma_.lower() in media.outlet_nouns and c.dep_ in ("amod", "compound", "appos") for c in token.children):
         return True
-    words = [t.text for t in token.subtree if t.pos_ == "PROPN" or t.i == token.i]
-    for size in range(1, media.max_outlet_words + 1):
-        for i in range(len(words) - size + 1):
-            if tuple(words[i:i + size]) in media.outlets:
-                return True
-    # a proper name told something that is no person or place is a newspaper or agency ("told the Ledger")
-    return (token.pos_ == "PROPN" and token.dep_ in ("dobj", "dative") and token.ent_type_ not in ("PERSON", "GPE", "NORP")
-            and token.head.lemma_.lower() == "tell")
+    if token.head.lemma_.lower() in media.outlet_nouns and token.dep_ in ("appos", "npadvmod"):
+        return True
+    told = token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() == "tell"
+    # "told the Ledger": people are told without an article; a title with one is a newspaper
+    if told and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return True
+    if token.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "DATE"):
+        return False
+    # "told the Ledger", "in a comment to NFT", "in an interview with Handelskurier"
+    if token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() == "tell":
+        return True
+    holder = token.head.head.lemma_.lower()
+    if token.dep_ == "pobj" and ((token.head.lower_ == "to" and holder in media.medium_nouns)
+                                 or (token.head.lower_ == "with" and holder == "interview")):
+        return True
+    return False
 
 
 def _addressee_of(prep: Token, media: MediaLexicon, anchor: Token | None) -> str | None:
@@ -178,7 +201,8 @@ def _strip_preposition(ent: Span) -> str:
 
 
 def _in_content(token: Token, attribution: Attribution) -> bool:
-    return any(attribution.start <= t.idx < attribution.end for t in (token, token.left_edge, token.right_edge)
+    """Whether a dependent starts inside the quote's words (a medium phrase may swallow a misattached clause)."""
+    return any(attribution.start <= t.idx < attribution.end for t in (token, token.left_edge)
                if not _in_gap(t.idx, attribution))
 
 

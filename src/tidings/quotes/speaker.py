@@ -51,10 +51,10 @@ def climb_to_subject(verb: Token, limit: int = 5) -> Token | None:
     for _ in range(limit):
         # a clause reported by another cue is not where this speaker stands: "said it would welcome talks
         # but insisted …" hangs "insisted" off the reported clause; its subject is the one who said
-        subject = subject_of(token) if token is verb or token.dep_ != "ccomp" else None
+        subject = subject_of(token) if token.i == verb.i or token.dep_ != "ccomp" else None
         if subject is not None:
             return subject
-        if token.head is token or (token.dep_ not in CLIMB and not (token is not verb and token.dep_ == "ccomp")):
+        if token.head.i == token.i or (token.dep_ not in CLIMB and not (token.i != verb.i and token.dep_ == "ccomp")):
             return None
         token = token.head
     return None
@@ -62,14 +62,14 @@ def climb_to_subject(verb: Token, limit: int = 5) -> Token | None:
 
 def antecedent(token: Token) -> Token:
     """For a relative pronoun subject ("policymakers who warned"), the noun the clause modifies."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
         return token.head.head
     return token
 
 
 def noun_head(token: Token) -> Token:
     """The head of the noun phrase a token belongs to (climbing compounds and flat names)."""
-    while token.dep_ in ("compound", "flat", "nmod", "amod") and token.head is not token \
+    while token.dep_ in ("compound", "flat", "nmod", "amod") and token.head.i != token.i \
             and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         token = token.head
     return token

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event, EventDate, TimeExpression
 from . import calendar as cal
 from .detect import find_candidates
-from .normalise import _number, _unit
+from .normalise import number_of, unit_of
 from .tense import verb_direction
 from .vocabulary import vocabulary
 
@@ -169,6 +169,9 @@ def _date_from(timex: TimeExpression, anchor: date | None) -> EventDate:
         day = anchor.isoformat() if anchor else None
         return EventDate(day, "day" if day else "unknown", resolved_by="publication" if day else "unresolved",
                          timex=timex.id, relation=_REFERENCE_RELATIONS[value])
+    if timex.relation in {"after", "before"} and event_offset(timex.text) is not None:
+        # "two days after the attack", already counted from the attack's date
+        return EventDate(value, timex.granularity, resolved_by="anchored", timex=timex.id)
     how = "explicit" if re.search(r"\b\d{4}\b|\d{4}s\b", timex.text) else "relative"
     if value and "T" in value:  # a clock time dates the event to its day
         value = value.split("T")[0]
@@ -255,8 +258,9 @@ def event_offset(text: str) -> EventOffset | None:
         if candidate.kind != "relative_to_event":
             continue
         g = candidate.groups
-        unit = _unit(g.get("unit"))
-        amount = _number(g["num"]) if "num" in g else None
+        unit = unit_of(g.get("unit"))
+        # "a day after", "the day after": one; "hours after", "days after": vague
+        amount = number_of(g["num"]) if "num" in g else (None if g["unit"].lower().endswith("s") else 1.0)
         noun = re.sub(r"\s+", " ", g["anchor"].lower()).split(" ")[-1]
         if unit is None or amount == "X":
             return None

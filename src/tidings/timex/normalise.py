@@ -89,7 +89,7 @@ def _last_day(seen: tuple[str, ...]) -> date | None:
     return None
 
 
-def _number(word: str | None) -> float | str | None:
+def number_of(word: str | None) -> float | str | None:
     if word is None:
         return None
     word = re.sub(r"\s+", " ", word.strip().lower())
@@ -101,7 +101,7 @@ def _number(word: str | None) -> float | str | None:
     return "X" if value == "X" else float(value)
 
 
-def _unit(word: str | None) -> str | None:
+def unit_of(word: str | None) -> str | None:
     return vocabulary().lookup("unit", word)
 
 
@@ -323,7 +323,7 @@ def _relative(c: Candidate, anchor: date | None, direction: str | None, seen: tu
             later = [o for o in options if o[1][0] > anchor]
             return (min(later, key=lambda o: o[1][0])[0] if later else None), "unknown", "DATE"
         return make(anchor.year), "unknown", "DATE"
-    unit = _unit(g.get("unit"))
+    unit = unit_of(g.get("unit"))
     if unit is None:
         return None, "unknown", "DATE"
     result = cal.relative_period(anchor, offset, unit)
@@ -331,7 +331,7 @@ def _relative(c: Candidate, anchor: date | None, direction: str | None, seen: tu
 
 
 def _ago(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[str, ...]):
-    amount, unit = _number(c.groups.get("num")), _unit(c.groups.get("unit"))
+    amount, unit = number_of(c.groups.get("num")), unit_of(c.groups.get("unit"))
     if amount == "X" or unit is None:
         return "PAST_REF", "unknown", "DATE"
     if anchor is None:
@@ -358,8 +358,8 @@ def _relative_to_reference(c: Candidate, anchor: date | None, direction: str | N
     word = g["dir"].lower()
     sign = _DIRECTION_WORDS.get(word, 0)
     unit_word = g["unit"].lower()
-    unit = "D" if unit_word in {"morning", "evening"} else _unit(unit_word)
-    amount = _number(g.get("num")) if "num" in g else 1.0
+    unit = "D" if unit_word in {"morning", "evening"} else unit_of(unit_word)
+    amount = number_of(g.get("num")) if "num" in g else 1.0
     if unit is None or amount == "X" or amount is None:
         return None, "unknown", "DATE"
     # a reference of a year cannot tell which day "the next day" is
@@ -443,11 +443,11 @@ def _duration(c: Candidate, anchor: date | None, direction: str | None, seen: tu
         return _LONG_WORDS[word], "unknown", "DURATION"
     if word.endswith("-long"):
         word = word[:-5]
-    unit = _unit(word)
+    unit = unit_of(word)
     if unit is None:
         return None, "unknown", "DURATION"
     if "num" in g:
-        amount = _number(g["num"])
+        amount = number_of(g["num"])
     else:
         amount = "X" if word.endswith("s") else 1.0  # "for years" is vague, "the past year" is one
     return _duration_value(amount, unit), "unknown", "DURATION"
@@ -459,10 +459,10 @@ def _set(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[s
         return vocabulary().lookup("set", g["set"]), "unknown", "SET"
     if "weekday" in g:
         return f"XXXX-WXX-{_weekday(g['weekday'])}", "unknown", "SET"
-    unit = _unit(g.get("unit"))
+    unit = unit_of(g.get("unit"))
     if unit is None:
         return None, "unknown", "SET"
-    amount = _number(g.get("num")) if "num" in g else 1.0
+    amount = number_of(g.get("num")) if "num" in g else 1.0
     return _duration_value(amount, unit), "unknown", "SET"
 
 

@@ -28,6 +28,9 @@ _TEMPORAL_WORD = re.compile(
 )
 
 
+_UNIT_WORD = re.compile(r"\b(?:day|week|month|year)\b", re.IGNORECASE)
+
+
 def tag(doc: Doc, published: str | date | None) -> list[TimeExpression]:
     """The time expressions of a parsed Doc, ids ``t1``.. in text order."""
     anchor = cal.parse_iso(published) if isinstance(published, str) else published
@@ -81,10 +84,11 @@ def _keep(doc: Doc, candidate: Candidate) -> bool:
 
 
 def _add_entities(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """The model's DATE/TIME entities that no rule matched, where the rules can read them.
+    """Add the model's DATE/TIME entities that no rule matched.
 
     An entity overlapping a rule match is left out (the rule's span and reading win); one without a
-    word of time is a mislabel ("We") and is dropped; the rest are read by the rules as a whole.
+    word of time is a mislabel ("We") and is dropped. The rest name a period by its unit ("their best
+    week", "a second consecutive day"): they are read as that period of the current reference time.
     """
     extra = []
     for ent in doc.ents:
@@ -92,5 +96,10 @@ def _add_entities(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             continue
         if any(not (ent.end_char <= c.start or ent.start_char >= c.end) for c in candidates):
             continue
-        extra.append(ent)
-    return sorted(candidates, key=lambda c: c.start)
+        unit = _UNIT_WORD.search(ent.text)
+        if unit is None:
+            continue
+        word = unit.group(0).lower()
+        kind, groups = ("same_day", {}) if word == "day" else ("relative", {"unit": word, "rel": "this"})
+        extra.append(Candidate(ent.start_char, ent.end_char, ent.text, "model_entity", kind, "DATE", groups))
+    return sorted(candidates + extra, key=lambda c: c.start)

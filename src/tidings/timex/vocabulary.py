@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import DataFileError
-from ..lexicon import Column, Schema, load_shipped
+from pathlib import Path
+
+from ..lexicon import Column, Schema, data_path, load, load_shipped
 
 KINDS = frozenset({"month", "weekday", "season", "unit", "number", "ordinal", "part_of_day", "deictic",
                    "relative", "set", "counted_name"})
@@ -80,6 +82,7 @@ class Vocabulary:
     holidays: dict[str, tuple[int, int]]  # lowercased name -> (month, day)
     anchors: dict[str, tuple[str, ...]]  # noun -> event types
     rules: tuple[Rule, ...]
+    macros: dict[str, str]
 
     def lookup(self, kind: str, word: str | None) -> str | None:
         if word is None:
@@ -118,14 +121,22 @@ def vocabulary() -> Vocabulary:
     macros["REF"] = _alternation([(phrase, False) for phrase in references])
     macros["HOLIDAY"] = _alternation([(name, False) for name in holidays])
     macros["ANCHOR"] = _alternation([(noun, False) for noun in anchors])
-    rules = []
-    for order, row in enumerate(load_shipped("time/rules.yaml", RULE_SCHEMA)):
-        rules.append(Rule(row["name"], _compile(row, macros), row["kind"], row["type"], order))
-    return Vocabulary(words, references, holidays, anchors, tuple(rules))
+    rows = load_shipped("time/rules.yaml", RULE_SCHEMA)
+    rules = compile_rules(rows, macros, str(data_path("time/rules.yaml")))
+    return Vocabulary(words, references, holidays, anchors, rules, macros)
 
 
-def _compile(row: dict, macros: dict[str, str]) -> re.Pattern:
-    source = "time/rules.yaml"
+def load_rules(path: str | Path) -> tuple[Rule, ...]:
+    """Load and compile a rules file (same format as the shipped ``time/rules.yaml``)."""
+    return compile_rules(load(path, RULE_SCHEMA), vocabulary().macros, str(path))
+
+
+def compile_rules(rows, macros: dict[str, str], source: str) -> tuple[Rule, ...]:
+    return tuple(Rule(row["name"], _compile(row, macros, source), row["kind"], row["type"], order)
+                 for order, row in enumerate(rows))
+
+
+def _compile(row: dict, macros: dict[str, str], source: str) -> re.Pattern:
 
     def expand(match: re.Match) -> str:
         name = match.group(1)

@@ -1,0 +1,58 @@
+"""From a parsed Doc to geocoded :class:`~tidings.model.Place` records (what ``tidings_places`` stores)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..extensions import records
+from ..model import Place
+from .data import cues
+from .detect import find_mentions
+from .gazetteer import Gazetteer, load_gazetteer
+from .metonymy import metonymy_reason
+from .resolve import Context, resolve
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Every place name in the document, geocoded, ids p1.. in document order."""
+    if not doc.text.strip():
+        return []
+    gazetteer = gazetteer or load_gazetteer()
+    words = cues()
+    mentions, dateline_indices = find_mentions(doc, gazetteer, words)
+    context = Context(actor_countries=_actor_countries(doc, gazetteer))
+    rows = resolve(mentions, gazetteer, context)
+    places = []
+    for index, (mention, row) in enumerate(zip(mentions, rows)):
+        if row is None:
+            continue
+        role = "dateline" if index in dateline_indices else "mention"
+        if role == "mention":
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and metonymy_reason(span, words):
+                role = "metonymy"
+        places.append(Place(
+            id=f"p{len(places) + 1}", text=mention.text, start=mention.start, end=mention.end,
+            name=gazetteer.names[row], country=gazetteer.countries[row], lat=round(gazetteer.lat[row], 4),
+            lon=round(gazetteer.lon[row], 4), feature=gazetteer.features[row], gazetteer_id=gazetteer.ids[row],
+            role=role,
+        ))
+    return places
+
+
+def place_for_span(doc: Doc, span: Span) -> Place | None:
+    """The Place in ``doc._.places`` that ``span`` denotes: the one holding its root, else one overlapping it."""
+    places = records(doc, "places")
+    root = span.root.idx
+    for place in places:
+        if place.start <= root < place.end:
+            return place
+    for place in places:
+        if place.start < span.end_char and place.end > span.start_char:
+            return place
+    return None
+
+
+def _actor_countries(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
+    codes = {getattr(actor, "code", None) for actor in records(doc, "actors")}
+    return frozenset(code for code in codes if code and code in gazetteer.country_rows)

@@ -1,0 +1,52 @@
+"""Metonymy: a place name standing for its government or people.
+
+"Washington said", "Washington's attempts", "Baghdad and Washington said in a joint statement",
+"sanctions imposed by Moscow", "urged Tehran to", "talks with Kyiv": the name is an actor, not a
+location. Decided from the dependency parse and the word lists in ``data/places/metonymy.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .data import Cues, cues
+
+
+def metonymy_reason(span: Span, word_lists: Cues | None = None) -> str | None:
+    """Why the place name ``span`` stands for an actor ("subject", "possessive", ...), or None."""
+    words = word_lists or cues()
+    token = _first_conjunct(span.root)
+    dep, head = token.dep_, token.head
+    if head is token:
+        return None
+    lemma = head.lemma_.lower()
+    if dep == "nsubj":
+        if lemma in words.subject_verbs:
+            return "subject"
+        if head.pos_ in ("VERB", "AUX") and any(child.dep_ == "ccomp" for child in head.children) \
+                and lemma not in ("be", "have", "see"):
+            return "subject"  # a reporting structure: "X insisted that ..."
+    if dep == "poss" and _noun_lemma(head) in words.intent_nouns:
+        return "possessive"
+    if dep == "pobj" and head.dep_ == "agent":
+        return "agent"  # "... imposed by Washington"
+    if dep == "dobj" and lemma in words.object_verbs:
+        return "object"
+    if dep == "pobj" and head.lower_ == "with" and _noun_lemma(head.head) in words.partner_words:
+        return "partner"
+    return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """For "Baghdad and Washington", the parse hangs Washington on Baghdad: climb to Baghdad."""
+    seen = 0
+    while token.dep_ == "conj" and token.head is not token and seen < 10:
+        token = token.head
+        seen += 1
+    return token
+
+
+def _noun_lemma(token: Token) -> str:
+    # the small model lemmatises some plurals oddly ("talks" -> "talk"); accept both spellings
+    lemma = token.lemma_.lower()
+    return lemma if lemma else token.lower_

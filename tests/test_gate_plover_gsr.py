@@ -1,0 +1,44 @@
+"""Gate: the event coder's benchmark figures never drop below their recorded floors.
+
+Recomputes ``benchmarks/plover_gsr.py`` (PLOVER gold standard sentences and the project's news
+paragraphs) and compares with ``benchmarks/baselines/plover_gsr.json``; the gold data must be the data
+the floors were measured on. Re-record the floors (and docs/benchmarks/plover_gsr.md) when a change
+raises them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "plover_gsr.py"
+
+
+@pytest.fixture(scope="module")
+def benchmark(shared_dir):
+    spec = importlib.util.spec_from_file_location("plover_gsr_benchmark", BENCHMARK)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not module.GSR.exists():
+        pytest.skip(f"{module.GSR} is absent")
+    return module
+
+
+@pytest.fixture(scope="module")
+def baseline(benchmark):
+    return json.loads(benchmark.BASELINE.read_text(encoding="utf-8"))
+
+
+def test_gold_data_unchanged(benchmark, baseline):
+    assert benchmark.hashes() == {"gsr_sha256": baseline["gsr_sha256"],
+                                  "paragraphs_sha256": baseline["paragraphs_sha256"]}
+
+
+def test_figures_at_or_above_floors(benchmark, baseline, nlp):
+    figures = benchmark.gate_figures(benchmark.all_figures(nlp))
+    below = {name: (round(figures[name], 3), floor) for name, floor in baseline["floors"].items()
+             if figures[name] < floor}
+    assert not below, f"below the floor (figure, floor): {below}"
