@@ -44,6 +44,8 @@ REFERENCE_GOLD = SHARED / "gold" / "tasnim-iraq-2021.gold.json"
 REFERENCE_PUBLISHED = "2021-11-20"
 DATA = Path(__file__).resolve().parent / "data" / "places"
 ARTICLES = DATA / "articles.yaml"
+HELDOUT = DATA / "heldout.yaml"
+HELDOUT2 = DATA / "heldout2.yaml"
 MEANTIME_POINTS = DATA / "meantime_points.tsv"
 BASELINE = Path(__file__).resolve().parent / "baselines" / "places.json"
 
@@ -83,7 +85,8 @@ class TestArticle:
 
 def gold_files() -> list[Path]:
     return sorted(MEANTIME.glob("*/*.xml")) + [SHARED / "data" / "meantime-en" / "list_instances.csv",
-                                               MEANTIME_POINTS, ARTICLES, REFERENCE_GOLD]
+                                               MEANTIME_POINTS, ARTICLES, HELDOUT, HELDOUT2,
+                                               REFERENCE_GOLD]
 
 
 def gold_sha256() -> str:
@@ -176,12 +179,12 @@ _PLACE_NAMES_LIKE_ADJECTIVES = frozenset({"Japan", "Taiwan", "Iran", "Oman", "Su
                                           "Helsinki", "Tbilisi", "Chennai", "Brunei", "Mali", "Malawi"})
 
 
-def articles() -> list[TestArticle]:
+def articles(path: Path = ARTICLES) -> list[TestArticle]:
     """The hand-geocoded articles with gold places located in the text (in order, whole words)."""
     import yaml
 
     out = []
-    for entry in yaml.safe_load(ARTICLES.read_text(encoding="utf-8"))["entries"]:
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
         text = entry["text"]
         article = TestArticle(id=entry["id"], text=text)
         position = 0
@@ -275,10 +278,10 @@ def score_meantime(nlp, errors: list | None = None) -> dict:
             "meantime_linked": linked, "meantime_accuracy_161km": linked_ok / linked if linked else 0.0}
 
 
-def score_articles(nlp, errors: list | None = None) -> dict:
+def score_articles(nlp, errors: list | None = None, path: Path = ARTICLES, prefix: str = "articles") -> dict:
     from tidings.extensions import records
 
-    test = articles()
+    test = articles(path)
     docs = process(nlp, [a.text for a in test])
     n_gold = found = correct = n_pred = right = 0
     meto_gold = meto_pred = meto_ok = 0
@@ -298,22 +301,23 @@ def score_articles(nlp, errors: list | None = None) -> dict:
             meto_ok += gold.role == "metonymy" and match is not None and match.role == "metonymy"
             if errors is not None and not ok:
                 got = f"{match.name} {match.country} {match.feature} {round(km)} km" if match else "missed"
-                errors.append(("article geocode", article.id, gold.text, gold.note or gold.country, got))
+                errors.append((f"{prefix} geocode", article.id, gold.text, gold.note or gold.country, got))
             if errors is not None and match is not None and (gold.role == "metonymy") != (match.role == "metonymy"):
-                errors.append(("article metonymy", article.id, gold.text, gold.role, match.role))
+                errors.append((f"{prefix} metonymy", article.id, gold.text, gold.role, match.role))
         for place in places:
             n_pred += 1
             right += any(_overlap(place, gold) for gold in article.places)
             meto_pred += place.role == "metonymy"
             if errors is not None and not any(_overlap(place, gold) for gold in article.places):
-                errors.append(("article extra", article.id, place.text, place.name, place.feature))
+                errors.append((f"{prefix} extra", article.id, place.text, place.name, place.feature))
     p, r, f = _prf(right, n_pred, found, n_gold)
     mp, mr, mf = _prf(meto_ok, meto_pred, meto_ok, meto_gold)
-    return {"articles": len(test), "articles_gold_places": n_gold, "articles_accuracy_161km": correct / n_gold,
-            "articles_detection_p": p, "articles_detection_r": r, "articles_detection_f1": f,
-            "articles_median_error_km": statistics.median(distances) if distances else 0.0,
-            "articles_metonymy_gold": meto_gold, "articles_metonymy_p": mp, "articles_metonymy_r": mr,
-            "articles_metonymy_f1": mf, "_articles_correct": correct}
+    figures = {"": len(test), "_gold_places": n_gold, "_accuracy_161km": correct / n_gold,
+               "_detection_p": p, "_detection_r": r, "_detection_f1": f,
+               "_median_error_km": statistics.median(distances) if distances else 0.0,
+               "_metonymy_gold": meto_gold, "_metonymy_p": mp, "_metonymy_r": mr, "_metonymy_f1": mf,
+               "_correct": correct}
+    return {f"{prefix}{name}": value for name, value in figures.items()}
 
 
 def score_reference(nlp, errors: list | None = None) -> dict:
@@ -395,9 +399,14 @@ def compute(nlp, errors: list | None = None) -> dict:
     figures = {"gold_sha256": gold_sha256()}
     figures.update(score_meantime(nlp, errors))
     figures.update(score_articles(nlp, errors))
+    figures.update(score_articles(nlp, errors, HELDOUT, "heldout"))
+    figures.update(score_articles(nlp, errors, HELDOUT2, "heldout2"))
     figures.update(score_reference(nlp, errors))
-    combined = figures["articles_gold_places"] + figures["reference_places"]
-    figures["combined_accuracy_161km"] = (figures.pop("_articles_correct") + figures.pop("_reference_correct")) / combined
+    combined = sum(figures[f"{name}_gold_places"] for name in ("articles", "heldout", "heldout2")) \
+        + figures["reference_places"]
+    correct = sum(figures.pop(f"{name}_correct") for name in ("articles", "heldout", "heldout2")) \
+        + figures.pop("_reference_correct")
+    figures["combined_accuracy_161km"] = correct / combined
     figures.update(gazetteer_figures())
     return figures
 
@@ -419,10 +428,24 @@ ROWS = (
     ("Articles: detection F1", "articles_detection_f1", "{:.3f}"),
     ("Articles: metonymy precision", "articles_metonymy_p", "{:.3f}"),
     ("Articles: metonymy recall", "articles_metonymy_r", "{:.3f}"),
+    ("Held-out articles: gold places (hand-geocoded, not tuned on)", "heldout_gold_places", "{:.0f}"),
+    ("Held-out articles: accuracy within 161 km", "heldout_accuracy_161km", "{:.3f}"),
+    ("Held-out articles: detection precision", "heldout_detection_p", "{:.3f}"),
+    ("Held-out articles: detection recall", "heldout_detection_r", "{:.3f}"),
+    ("Held-out articles: detection F1", "heldout_detection_f1", "{:.3f}"),
+    ("Held-out articles: metonymy precision", "heldout_metonymy_p", "{:.3f}"),
+    ("Held-out articles: metonymy recall", "heldout_metonymy_r", "{:.3f}"),
+    ("Held-out set 2: gold places (scored once, untouched)", "heldout2_gold_places", "{:.0f}"),
+    ("Held-out set 2: accuracy within 161 km", "heldout2_accuracy_161km", "{:.3f}"),
+    ("Held-out set 2: detection precision", "heldout2_detection_p", "{:.3f}"),
+    ("Held-out set 2: detection recall", "heldout2_detection_r", "{:.3f}"),
+    ("Held-out set 2: detection F1", "heldout2_detection_f1", "{:.3f}"),
+    ("Held-out set 2: metonymy precision", "heldout2_metonymy_p", "{:.3f}"),
+    ("Held-out set 2: metonymy recall", "heldout2_metonymy_r", "{:.3f}"),
     ("Reference: gold places within 50 km", "reference_within_50km", "{:.3f}"),
     ("Reference: Washington (agreement) is the city, event location", "reference_washington_city", "{:.0f}"),
     ("Reference: metonymic uses marked", "reference_metonymy_marked", "{:.3f}"),
-    ("Articles + reference: accuracy within 161 km", "combined_accuracy_161km", "{:.3f}"),
+    ("All articles + reference: accuracy within 161 km", "combined_accuracy_161km", "{:.3f}"),
     ("Gazetteer: entries", "gazetteer_entries", "{:.0f}"),
     ("Gazetteer: load time (s, best of 3)", "gazetteer_load_seconds", "{:.2f}"),
     ("Gazetteer: shipped data (MB)", "gazetteer_megabytes", "{:.1f}"),
@@ -430,10 +453,14 @@ ROWS = (
 #: figures a baseline stores as floors (higher is better); counts must stay equal
 FLOORS = ("meantime_detection_p", "meantime_detection_r", "meantime_detection_f1", "meantime_detection_strict_f1",
           "meantime_accuracy_161km", "articles_accuracy_161km", "articles_detection_p", "articles_detection_r",
-          "articles_detection_f1", "articles_metonymy_p", "articles_metonymy_r", "reference_within_50km",
+          "articles_detection_f1", "articles_metonymy_p", "articles_metonymy_r", "heldout_accuracy_161km",
+          "heldout_detection_p", "heldout_detection_r", "heldout_detection_f1", "heldout_metonymy_p",
+          "heldout_metonymy_r", "heldout2_accuracy_161km", "heldout2_detection_p", "heldout2_detection_r",
+          "heldout2_detection_f1", "heldout2_metonymy_p", "heldout2_metonymy_r", "reference_within_50km",
           "reference_washington_city", "reference_metonymy_marked", "combined_accuracy_161km")
 COUNTS = ("meantime_articles", "meantime_gold_names", "meantime_linked", "articles", "articles_gold_places",
-          "articles_metonymy_gold", "reference_places")
+          "articles_metonymy_gold", "heldout", "heldout_gold_places", "heldout_metonymy_gold", "heldout2", "heldout2_gold_places",
+          "heldout2_metonymy_gold", "reference_places")
 #: figures that must stay at or below a ceiling
 CEILINGS = {"gazetteer_load_seconds": 1.0, "gazetteer_megabytes": 100.0}
 

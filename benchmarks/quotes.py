@@ -332,22 +332,11 @@ def reference_speaker_name_ok(item: dict, quote, annotation) -> bool:
     return any(name and (wanted in name or name in wanted) for name in names)
 
 
-def data_hash() -> str:
-    """sha256 over the test-set files and the reference gold (when present), in a fixed order."""
-    digest = hashlib.sha256()
-    for path in sorted(DATA.glob("*.yaml")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    if REFERENCE_GOLD.exists():
-        digest.update(REFERENCE_GOLD.name.encode())
-        digest.update(REFERENCE_GOLD.read_bytes())
-    return digest.hexdigest()
-
-
 def test_set_hash() -> str:
+    """sha256 over every annotated article (test set and held-out sets), in a fixed order."""
     digest = hashlib.sha256()
-    for path in sorted(DATA.glob("*.yaml")):
-        digest.update(path.name.encode())
+    for path in sorted(DATA.rglob("*.yaml")):
+        digest.update(str(path.relative_to(DATA)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -415,12 +404,49 @@ def _cell(value) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+BASELINE = Path(__file__).resolve().parent / "baselines" / "quotes.json"
+#: figures the gate holds: quote finding itself (actor resolution and time normalisation have their own gates)
+GATED_SET_FIGURES = ("content_precision", "content_recall", "content_f1", "speaker_accuracy", "cue_accuracy",
+                     "kind_accuracy", "medium_accuracy", "date_accuracy")
+GATED_REFERENCE_FIGURES = ("found", "speaker_text_ok", "speaker_actor_ok", "cue_ok", "medium_ok")
+
+
+def floors(results: dict) -> dict:
+    """The gated figures of a run, as the gate's floors."""
+    out: dict = {"command": "python benchmarks/quotes.py --write-baseline",
+                 "test_set_sha256": results["test_set_sha256"],
+                 "reference_gold_sha256": results["reference_gold_sha256"]}
+    for name in ("test_set", "holdout", "holdout2"):
+        overall = results[name]["overall"]
+        out[name] = {key: overall[key] for key in GATED_SET_FIGURES if overall.get(key) is not None}
+    if results["reference"] is not None:
+        out["reference"] = {key: results["reference"][key] for key in GATED_REFERENCE_FIGURES}
+    return out
+
+
+def below_floor(results: dict, baseline: dict) -> list[str]:
+    """Every gated figure that dropped below its floor (empty when the gate passes)."""
+    current = floors(results)
+    drops = []
+    for section, figures in baseline.items():
+        if not isinstance(figures, dict) or section not in current:
+            continue
+        for key, floor in figures.items():
+            value = current[section].get(key)
+            if value is None or value < floor:
+                drops.append(f"{section}.{key}: {value} < {floor}")
+    return drops
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list misses, extras and wrong speakers")
+    parser.add_argument("--write-baseline", action="store_true", help=f"write today's figures to {BASELINE.name}")
     args = parser.parse_args(argv)
     results = run()
+    if args.write_baseline:
+        BASELINE.write_text(json.dumps(floors(results), indent=2) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
     else:

@@ -50,13 +50,15 @@ def main() -> None:
     cities = json.loads((gn_dir / "cities1000.json").read_text(encoding="utf-8"))
     gn_countries = json.loads((gn_dir / "countries.json").read_text(encoding="utf-8"))
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    alpha3.update(CODES_OUTSIDE_ISO)
 
     states = _geonames_states()
     admin1_rows, state_ids = build_admin1(pycountry, states, alpha3)
     city_rows, capitals = build_cities(cities, gn_countries, states, state_ids, alpha3, args.min_population)
     country_rows = build_countries(pycountry, gn_countries, capitals)
 
-    _write(OUT / "countries.tsv", ["id", "alpha2", "name", "lat", "lon", "population", "capital", "names"],
+    _write(OUT / "countries.tsv", ["id", "alpha2", "name", "lat", "lon", "population", "capital", "names",
+                                   "demonyms"],
            country_rows, "Countries: ISO 3166-1 (pycountry); points from countryinfo (MIT).")
     _write(OUT / "admin1.tsv", ["id", "country", "name", "kind", "lat", "lon", "names"], admin1_rows,
            "First-level subdivisions: ISO 3166-2 (pycountry) joined with GeoNames names (CC BY 4.0).")
@@ -212,6 +214,8 @@ def _good_alternate(name: str, primary: str) -> bool:
 
 # -- countries ---------------------------------------------------------------------------------
 
+#: GeoNames country codes that ISO 3166-1 lacks (their country rows are in regions.tsv)
+CODES_OUTSIDE_ISO = {"XK": "XKX"}
 #: GeoNames' points for countries where countryinfo's lie more than 100 km away (geonames.org, CC BY 4.0);
 #: geoparsing evaluations measure against GeoNames, so its convention wins
 GEONAMES_POINTS = {
@@ -250,8 +254,20 @@ def build_countries(pycountry, gn_countries, capitals) -> list[list]:
         names = [n for n in names if n and is_latin(n) and name_key(n) != name_key(country.name)]
         rows.append([country.alpha_3, country.alpha_2, getattr(country, "common_name", None) or country.name,
                      latlng[0], latlng[1], population.get(country.alpha_2, 0), capitals.get(country.alpha_2, ""),
-                     "|".join(_unique(names + ([country.name] if hasattr(country, "common_name") else [])))])
+                     "|".join(_unique(names + ([country.name] if hasattr(country, "common_name") else []))),
+                     "|".join(_demonyms(data.get("demonym")))])
     return rows
+
+
+def _demonyms(demonym: str | None) -> list[str]:
+    """"Iraqi" -> Iraqi, Iraqis; countryinfo writes some as "Emirati, Emirian"."""
+    out = []
+    for word in re.split(r"[,/]| or ", demonym or ""):
+        word = word.strip()
+        if word and is_latin(word):
+            plural = word.endswith(("i", "n", "a", "o", "e")) and not word.endswith("ese")
+            out += [word, word + "s"] if plural else [word]
+    return _unique(out)
 
 
 # -- output ------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def _part(text: str, actor_text: str) -> Annotation:
                 Actor(id="a2", text="he", start=0, end=2, refers_to="a1")],
         events=[Event(id="e1", event_type="ACCUSE", trigger=TextSpan("blamed", 0, 6), sentence=0,
                       actor=[ActorRef(actor="a1")], claimed_by="q1")],
-        quotes=[Quote(id="q1", kind="direct", speaker=Speaker("he", 0, 2, actor="a2"), cue=None,
+        quotes=[Quote(id="q1", kind="direct", speaker=Speaker("he", 0, 2, actor="a2", actors=["a2", "a1"]), cue=None,
                       content=TextSpan("x", 0, 1))],
     )
 
@@ -52,6 +52,7 @@ def test_merge_renumbers_ids_and_rewrites_references():
     assert merged.events[1].id == "e2" and merged.events[1].actor[0].actor == "a3"
     assert merged.events[1].claimed_by == "q2"
     assert merged.quotes[1].speaker.actor == "a4"
+    assert merged.quotes[1].speaker.actors == ["a4", "a3"]
 
 
 @pytest.mark.slow

@@ -242,3 +242,36 @@ def test_quotes_are_numbered_in_document_order_with_valid_offsets(annotate_text)
 def test_odd_input_never_crashes(annotate_text, text):
     annotation = annotate_text(text)
     assert isinstance(annotation.quotes, list)
+
+
+@pytest.mark.parametrize("text", [
+    "The convoy left Kabul at dawn, according to plan.",
+    "According to the constitution, the president serves a single term.",
+])
+def test_according_to_a_rule_is_no_quote(annotate_text, text):
+    assert annotate_text(text).quotes == []
+
+
+@pytest.mark.parametrize("text", [
+    "The bill was passed by the senate on Monday.",
+    "The minister declined to comment on the report.",
+    "She urged both sides to return to the table.",
+    "The company said nothing about its plans.",
+])
+def test_sentences_without_a_reported_clause_have_no_quote(annotate_text, text):
+    assert annotate_text(text).quotes == []
+
+
+def test_treebank_quote_marks(annotate_text):
+    text = "`` We will rebuild the port , '' the governor said ."
+    quote = quote_with(annotate_text(text), "We will rebuild the port")
+    assert quote.kind == "direct" and quote.speaker.text == "the governor"
+
+
+def test_a_report_and_a_quotation_on_one_cue_are_two_quotes(annotate_text):
+    text = "The coach told reporters that the team had lost its nerve: “We stopped playing after half-time.”"
+    annotation = annotate_text(text)
+    indirect = quote_with(annotation, "the team had lost its nerve")
+    direct = quote_with(annotation, "We stopped playing after half-time.")
+    assert (indirect.kind, direct.kind) == ("indirect", "direct")
+    assert indirect.speaker.text == direct.speaker.text == "The coach"

@@ -26,7 +26,7 @@ RECORD_LISTS = (
     ("actors", "a"), ("places", "p"), ("timexes", "t"), ("quotes", "q"), ("events", "e"), ("framing", None),
 )
 #: fields that hold the id of another record
-REFERENCE_FIELDS = frozenset({"refers_to", "actor", "place", "claimed_by", "timex", "quote"})
+REFERENCE_FIELDS = frozenset({"refers_to", "actor", "actors", "place", "claimed_by", "timex", "quote"})
 
 
 def annotate(
@@ -257,6 +257,8 @@ def _rename(record: Any, mapping: dict[str, str]) -> None:
         value = getattr(record, f.name)
         if (f.name == "id" or f.name in REFERENCE_FIELDS) and isinstance(value, str):
             setattr(record, f.name, mapping.get(value, value))
+        elif f.name in REFERENCE_FIELDS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(record, f.name, [mapping.get(v, v) for v in value])
         elif isinstance(value, list) or dataclasses.is_dataclass(value):
             _rename(value, mapping)
 

@@ -71,7 +71,7 @@ def resolve_actor(text: str, date: str | None = None, *, actors_file: str | list
 
     extra = user_files(actors_file)
     resolver = _resolver(extra)
-    doc = (nlp or _phrase_pipeline(extra))(text)
+    doc = _read_phrase(nlp or _phrase_pipeline(extra), text)
     best = None
     for head in _head_candidates(doc):
         mention = mention_at(head, resolver, date, forced=True)
@@ -82,6 +82,16 @@ def resolve_actor(text: str, date: str | None = None, *, actors_file: str | list
     if best is None:
         return actor
     return _fill(actor, doc, best.resolution)
+
+
+def _read_phrase(nlp, text: str):
+    """Run the model and the entity ruler (the later Tidings components are not needed)."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name.startswith("tidings_") and name not in ("tidings_structure", "tidings_entity_ruler"):
+            continue
+        doc = component(doc)
+    return doc
 
 
 def _head_candidates(doc):

@@ -68,7 +68,8 @@ class CountryIndex:
         for row in data.territories:
             kind = "territory" if row.code else "region"
             for form in row.names:
-                self._add(form, CountryHit(row.code, kind, form if not row.code else names.get(row.code, row.code),
+                name = form[4:] if form.lower().startswith("the ") else form
+                self._add(form, CountryHit(row.code, kind, name if not row.code else names.get(row.code, row.code),
                                            row.sectors))
         self.names = names
         self._fuzzy_keys: list[str] | None = None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .entities import entities
 from .resolve import Resolution, Resolver, core_range
 from .text import normalise
 
@@ -40,10 +41,6 @@ class Mention:
     end: int
     resolution: Resolution
     pronoun: str | None = None  # lower-cased pronoun or "latter"/"former"
-
-    @property
-    def text_range(self) -> tuple[int, int]:
-        return self.start, self.end
 
 
 def find_mentions(doc: Doc, resolver: Resolver, date: str | None) -> list[Mention]:
@@ -94,7 +91,7 @@ def _may_head(token: Token, resolver: Resolver) -> bool:
 def _modifies_noun(token: Token) -> bool:
     """Tokens inside another noun's phrase: compounds and adjectives, and names' inner words."""
     if token.ent_type_:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = entities(token.doc).at[token.i]
         if ent is not None and ent.root.i != token.i:
             return True
     doc = token.doc
@@ -161,6 +158,9 @@ def mention_range(token: Token, res: Resolution) -> tuple[int, int]:
     complement for roles ("the secretary general of X") and a bracketed name."""
     doc = token.doc
     start, end = core_range(token)
+    for child in token.lefts:  # "this year's Apple conference": the date is not part of the name
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME") and child.right_edge.i < token.i:
+            start = max(start, child.right_edge.i + 1)
     while start < token.i and (doc[start].pos_ in ("DET", "PUNCT", "CCONJ") or doc[start].dep_ in ("det", "predet",
                                                                                                   "punct", "cc")):
         start += 1

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .countries import CountryHit, CountryIndex
 from .data import ActorData, Entry
+from .entities import entities
 from .kb import KnowledgeBase
 from .sectors import AgentLexicon, AgentMatch, apply_modifiers
 from .text import normalise
@@ -106,8 +107,7 @@ class Resolver:
             start += 1
         kb_hits = self.kb_hits(doc, start, end, date)
         covered = {i for s, e, _ in kb_hits for i in range(s, e)}
-        persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < end and ent.end > start
-                   and not self._mislabelled_person(ent)]
+        persons = [ent for ent in entities(doc).overlapping(start, end, "PERSON") if not self._mislabelled_person(ent)]
         person_tokens = {i for ent in persons for i in range(ent.start, ent.end)}
         country_hits = self.country_hits(doc, start, end, covered | person_tokens)
         country_tokens = {i for s, e, _ in country_hits for i in range(s, e)}
@@ -289,7 +289,7 @@ class Resolver:
     def _unknown_head(self, res: Resolution, doc: Doc, head_i: int, agents: list[AgentMatch], country,
                       modifiers) -> Resolution:
         head = doc[head_i]
-        ent = next((x for x in doc.ents if x.start <= head_i < x.end), None)
+        ent = entities(doc).at[head_i]
         if ent is not None and ent.label_ == "ORG":
             res.name, res.kind = ent.text, "organisation"
         agent = agents[-1] if agents else None
@@ -404,7 +404,7 @@ class Resolver:
         for s, e, hit in self.country_hits(doc, start, end, set()):
             if hit.code:
                 return replace(res, code=hit.code, evidence=_union([res.evidence, _char_range(doc, s, e)]))
-        for ent in doc.ents:
+        for ent in entities(doc).overlapping(start, end):
             if start <= ent.start and ent.end <= end and ent.label_ in ("GPE", "LOC"):
                 code = self.city_country(doc[ent.start])
                 if code:
@@ -441,7 +441,7 @@ class Resolver:
         while i < end:
             token = doc[i]
             if token.ent_kb_id_ and self.kb.get(token.ent_kb_id_) is not None:
-                ent = next(x for x in doc.ents if x.start <= i < x.end)
+                ent = entities(doc).at[i]
                 hits.append((max(ent.start, start), min(ent.end, end), self.kb.get(token.ent_kb_id_)))
                 i = min(ent.end, end)
                 continue
@@ -452,13 +452,14 @@ class Resolver:
             for j in range(min(end, i + MAX_KB_WORDS), i, -1):
                 if doc[j - 1].is_punct and doc[j - 1].text not in (".",):
                     continue
-                text = doc.text[token.idx:doc[j - 1].idx + len(doc[j - 1])]
+                text = entities(doc).text[token.idx:doc[j - 1].idx + len(doc[j - 1])]
                 entry = self.kb.lookup(text, date)
                 if entry is not None and not _inside_other_name(doc, i, j):
                     found = (i, j, entry)
                     break
             if found is None:
-                ent = next((x for x in doc.ents if x.start == i and x.label_ in ("PERSON", "ORG")), None)
+                ent = entities(doc).at[i]
+                ent = ent if ent is not None and ent.start == i and ent.label_ in ("PERSON", "ORG") else None
                 if ent is not None and ent.end <= end and len(ent) > 1:
                     entry = self.kb.lookup(ent.text, date, fuzzy=True)
                     if entry is not None:
@@ -476,7 +477,7 @@ class Resolver:
         starts it as an adjective or demonym, or starts a name of more than three words."""
         doc = ent.doc
         for j in range(min(ent.end, ent.start + MAX_COUNTRY_WORDS), ent.start, -1):
-            hit = self.countries.lookup(doc.text[ent.start_char:doc[j - 1].idx + len(doc[j - 1])])
+            hit = self.countries.lookup(entities(doc).text[ent.start_char:doc[j - 1].idx + len(doc[j - 1])])
             if hit is None:
                 continue
             return j == ent.end or hit.kind in ("adjective", "demonym") or len(ent) - (j - ent.start) > 2
@@ -496,7 +497,7 @@ class Resolver:
             for j in range(min(end, i + MAX_COUNTRY_WORDS), i, -1):
                 if any(k in skip for k in range(i, j)):
                     continue
-                hit = self.countries.lookup(doc.text[doc[i].idx:doc[j - 1].idx + len(doc[j - 1])])
+                hit = self.countries.lookup(entities(doc).text[doc[i].idx:doc[j - 1].idx + len(doc[j - 1])])
                 if hit is not None:
                     found = (i, j, hit)
                     break
@@ -521,7 +522,7 @@ class Resolver:
     def city_country(self, token: Token) -> str | None:
         from .places import city_country
 
-        ent = next((x for x in token.doc.ents if x.start <= token.i < x.end), None)
+        ent = entities(token.doc).at[token.i]
         return city_country(ent.text if ent is not None else token.text, self.countries)
 
 
@@ -563,7 +564,7 @@ def core_range(head: Token) -> tuple[int, int]:
 def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens start..end lie strictly inside a longer model entity ("Congress" in
     "Indian National Congress") that the entity ruler did not add."""
-    for ent in doc.ents:
+    for ent in entities(doc).overlapping(start, end):
         first = ent.start + (1 if ent[0].lower_ == "the" else 0)
         if first <= start and end <= ent.end and (first, ent.end) != (start, end) and not ent.kb_id_:
             if ent.label_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):

@@ -19,7 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import get_resolver
-from ..actors.coref import FIRST_PERSON, quote_spans, resolve_coreference
+from ..actors.coref import FIRST_PERSON, resolve_coreference
+from ..actors.entities import entities
 from ..actors.mentions import Mention, find_mentions, mention_at
 from ..actors.resolve import Resolution
 from ..extensions import next_id, records, register_extensions
@@ -29,6 +30,8 @@ from ..model import Actor, TextSpan
 HEADS_KEY = "tidings.actor_heads"
 #: doc.user_data key: the user knowledge-base files the Doc was resolved with
 FILES_KEY = "tidings.actors_file"
+#: doc.user_data key: why actor resolution failed on this Doc, if it did
+ERROR_KEY = "tidings.actors_error"
 
 
 class ActorResolver:
@@ -43,12 +46,16 @@ class ActorResolver:
         if not len(doc):
             return doc
         doc.user_data[FILES_KEY] = self.actors_file
-        resolver = get_resolver(self.actors_file)
+        resolver = get_resolver(self.actors_file)  # a broken user file is the user's error: raise it
+        entities(doc, refresh=True)
         date = publication_date(doc)
-        mentions = find_mentions(doc, resolver, date)
-        refers = resolve_coreference(doc, mentions)
-        quotes = quote_spans(doc.text)
-        keep = [i for i, m in enumerate(mentions) if not _narrator_first_person(m, refers[i], quotes)]
+        try:
+            mentions = find_mentions(doc, resolver, date)
+            refers = resolve_coreference(doc, mentions)
+        except Exception as err:  # an odd parse must not cost the article its other annotations
+            doc.user_data[ERROR_KEY] = f"{type(err).__name__}: {err}"
+            return doc
+        keep = [i for i, m in enumerate(mentions) if not _narrator_first_person(m, refers[i])]
         ids = {i: f"a{n}" for n, i in enumerate(keep, 1)}
         actors = {i: to_actor(doc, mentions[i], ids[i]) for i in keep}
         for i in keep:
@@ -66,8 +73,8 @@ def publication_date(doc: Doc) -> str | None:
     return getattr(article, "published", None) if article is not None else None
 
 
-def _narrator_first_person(mention: Mention, target: int | None, quotes) -> bool:
-    """A "we" outside quotation marks is the outlet talking: not a participant."""
+def _narrator_first_person(mention: Mention, target: int | None) -> bool:
+    """A "we" with no speaker (outside quotation marks) is the outlet talking: not a participant."""
     if mention.pronoun not in FIRST_PERSON:
         return False
     return target is None
@@ -79,9 +86,9 @@ def to_actor(doc: Doc, mention: Mention, actor_id: str) -> Actor:
     evidence = None
     if res.evidence is not None:
         start, end = res.evidence
-        evidence = TextSpan(doc.text[start:end], start, end)
+        evidence = TextSpan(entities(doc).text[start:end], start, end)
     return Actor(
-        id=actor_id, text=doc.text[mention.start:mention.end], start=mention.start, end=mention.end,
+        id=actor_id, text=entities(doc).text[mention.start:mention.end], start=mention.start, end=mention.end,
         name=res.name, code=res.code, sectors=list(res.sectors), kb_id=res.kb_id, resolved_by=res.resolved_by,
         evidence=evidence, label=head.ent_type_ or None,
     )
@@ -119,6 +126,7 @@ def actor_for_span(doc: Doc, span: Span) -> Actor | None:
     actors = records(doc, "actors")
     doc._.actors = actors
     heads = doc.user_data.setdefault(HEADS_KEY, {})
+    entities(doc, refresh=True)
     for root in _roots(span):
         found = _existing(doc, actors, heads, root)
         if found is not None:

@@ -15,7 +15,7 @@ Its spans win over overlapping model entities; the model's other entities stay.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -32,8 +32,9 @@ class EntityFixer:
     def __init__(self, nlp: Language, name: str, actors_file: str | None = None):
         self.name = name
         self.actors_file = actors_file
-        self._matchers: dict[tuple, tuple[Matcher, dict]] = {}
+        self._matchers: dict[tuple, tuple[PhraseMatcher, Matcher, dict]] = {}
         self.vocab = nlp.vocab
+        self.tokenizer = nlp.tokenizer
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -47,24 +48,29 @@ class EntityFixer:
 
     def find(self, doc: Doc) -> list[Span]:
         """Gazetteer spans in a Doc (not yet applied)."""
-        matcher, labels = self._matcher()
+        names, openers, labels = self._matchers_for()
+        model_ents = list(doc.ents)
         spans = []
-        for match_id, start, end in matcher(doc):
-            key = self.vocab.strings[match_id]
-            kind, _, value = key.partition(":")
-            if kind == "opener":
-                span = _trim_name(doc, start, end, labels["particles"], labels["stop_words"])
-                if span is not None:
-                    spans.append(Span(doc, span[0], span[1], label=value))
-            elif kind == "kb" and _case_fits(doc[start:end], labels["names"][value]) \
-                    and not _inside_longer_name(doc, doc[start:end]):
-                entry = labels["entries"][value]
-                spans.append(Span(doc, start, end, label=LABELS[entry.type], kb_id=entry.id))
+        has_opener = not labels["opener_words"].isdisjoint(t.text for t in doc)
+        for match_id, start, end in openers(doc) if has_opener else ():
+            span = _trim_name(doc, start, end, labels["particles"], labels["stop_words"])
+            if span is not None:
+                spans.append(Span(doc, span[0], span[1], label=self.vocab.strings[match_id]))
+        found: dict[tuple[int, int], list] = {}
+        for match_id, start, end in names(doc):
+            entry_id = self.vocab.strings[match_id]
+            if _case_fits(doc[start:end], labels["names"][entry_id]) \
+                    and not _inside_longer_name(model_ents, start, end):
+                found.setdefault((start, end), []).append(labels["entries"][entry_id])
+        for (start, end), entries in found.items():
+            # a name several entries share ("Bush") is left for the resolver to pick by date
+            kb_id = entries[0].id if len(entries) == 1 else ""
+            spans.insert(0, Span(doc, start, end, label=LABELS[entries[0].type], kb_id=kb_id))
         spans.extend(dateline_spans(doc))
-        # knowledge-base names first, so an opener match of the same words does not hide the entry
-        return filter_spans(sorted(spans, key=lambda span: not span.kb_id_))
+        # knowledge-base names come first, so of two equal spans the entry's wins over an opener match
+        return filter_spans(spans)
 
-    def _matcher(self) -> tuple[Matcher, dict]:
+    def _matchers_for(self) -> tuple[PhraseMatcher, Matcher, dict]:
         from ..actors.data import load_actor_data, user_files
 
         files = user_files(self.actors_file)
@@ -72,50 +78,38 @@ class EntityFixer:
         if cached is not None:
             return cached
         data = load_actor_data(files)
-        matcher = Matcher(self.vocab)
-        names: dict[str, set[str]] = {}
+        names = PhraseMatcher(self.vocab, attr="LOWER")
+        known: dict[str, set[str]] = {}
         entries = {}
-        tokenizer = _Tokenizer(self.vocab)
         for entry in data.entries:
             if entry.ambiguous:
                 continue
             entries[entry.id] = entry
             patterns = []
             for alias in entry.names:
-                words = tokenizer(alias)
-                if len("".join(words)) < 3 or (len(words) == 1 and words[0].islower()):
+                letters = [c for c in alias if c.isalpha()]
+                if len(letters) < 3 or (" " not in alias and alias.islower()):
                     continue  # two-letter forms ("IS", "AP") are left to the model
-                patterns.append([{"LOWER": w.lower()} for w in words])
-                names.setdefault(entry.id, set()).add(alias)
+                patterns.append(self.tokenizer(alias))
+                known.setdefault(entry.id, set()).add(alias)
             if patterns:
-                matcher.add(f"kb:{entry.id}", patterns)
+                names.add(entry.id, patterns)
+        openers = Matcher(self.vocab)
         particles = data.particles
         name_word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’]*|-)$"}}
         particle = {"LOWER": {"IN": sorted(particles)}}
         for opener in data.openers:
-            words = tokenizer(opener.opener)
-            head = [{"ORTH": w} for w in words]
+            head = [{"ORTH": t.text} for t in self.tokenizer(opener.opener)]
             patterns = [head + [dict(name_word, OP="+")],
                         head + [particle, {"ORTH": "-"}, dict(name_word, OP="+")],
                         head + [dict(name_word, OP="+"), particle, {"ORTH": "-"}, dict(name_word, OP="+")]]
-            matcher.add(f"opener:{opener.label}", patterns, greedy="LONGEST")
+            openers.add(opener.label, patterns, greedy="LONGEST")
         # title words end an organisation name: "Harakat X al-Y Secretary General Z"
         stop_words = frozenset(w for phrase in data.agent_nouns for w in phrase.split()) - particles
-        labels = {"names": names, "entries": entries, "particles": particles, "stop_words": stop_words}
-        self._matchers[files] = (matcher, labels)
-        return matcher, labels
-
-
-class _Tokenizer:
-    """Split a name the way the English tokenizer does (hyphens and apostrophes apart)."""
-
-    def __init__(self, vocab):
-        from spacy.lang.en import English
-
-        self.nlp = English(vocab=vocab) if vocab is not None else English()
-
-    def __call__(self, text: str) -> list[str]:
-        return [t.text for t in self.nlp.make_doc(text)]
+        labels = {"names": known, "entries": entries, "particles": particles, "stop_words": stop_words,
+                  "opener_words": frozenset(o.opener for o in data.openers)}
+        self._matchers[files] = (names, openers, labels)
+        return names, openers, labels
 
 
 def _case_fits(span: Span, aliases: set[str]) -> bool:
@@ -123,13 +117,12 @@ def _case_fits(span: Span, aliases: set[str]) -> bool:
     return span.text[:1].isupper() or any(not alias[:1].isupper() for alias in aliases)
 
 
-def _inside_longer_name(doc: Doc, span: Span) -> bool:
+def _inside_longer_name(model_ents: list[Span], start: int, end: int) -> bool:
     """A known name at the end of a longer organisation name is part of another name
     ("Indian National Congress"); at its start it is the model's overreach ("Daesh Takfiri")."""
-    for ent in doc.ents:
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") and start < span.start \
-                and span.end == ent.end:
+    for ent in model_ents:
+        first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") and first < start and end == ent.end:
             return True
     return False
 

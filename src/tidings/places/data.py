@@ -8,8 +8,9 @@ from functools import lru_cache
 from ..lexicon import Column, Schema, load_shipped
 from .gazetteer import FEATURES
 
-CUE_KINDS = frozenset({"feature", "locative", "not_place"})
-METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner"})
+CUE_KINDS = frozenset({"feature", "locative", "not_place", "motion", "institution", "person_name",
+                       "place_object"})
+METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative"})
 
 CUES = Schema("place cue", (
     Column("word", str), Column("kind", str, choices=CUE_KINDS),
@@ -26,10 +27,15 @@ class Cues:
     locatives: frozenset[str]  # prepositions that place something: in, at, near ...
     event_locatives: frozenset[str]  # the subset that places an event (not "from", "to")
     not_places: frozenset[str]
+    motion_verbs: frozenset[str]
+    institution_words: frozenset[str]
+    person_names: frozenset[str]
+    place_object_verbs: frozenset[str]
     subject_verbs: frozenset[str]
     object_verbs: frozenset[str]
     intent_nouns: frozenset[str]
     partner_words: frozenset[str]
+    stative_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +59,13 @@ def cues() -> Cues:
         locatives=words("locative"),
         event_locatives=frozenset(r["word"] for r in rows if r["kind"] == "locative" and r["event"] is not False),
         not_places=words("not_place"),
+        motion_verbs=words("motion"),
+        institution_words=words("institution"),
+        person_names=words("person_name"),
+        place_object_verbs=words("place_object"),
         subject_verbs=roles("subject"),
         object_verbs=roles("object"),
         intent_nouns=roles("intent"),
         partner_words=roles("partner"),
+        stative_verbs=roles("stative"),
     )

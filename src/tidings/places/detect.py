@@ -1,34 +1,48 @@
 """Finding place names in a parsed Doc: the dateline, GPE/LOC/FAC entities, and gazetteer names the
-model missed (all-caps datelines, names it tagged as organisations or left untagged).
+model missed or mislabelled.
 
-Nationality words (NORP: "Iraqi", "American") are never places.
+The small English model misses all-caps datelines and often calls a town a person or an organisation
+("Lyon" PERSON, "Halifax" ORG, "Mitiga" PRODUCT). Such a name counts as a place when the gazetteer
+knows it and its context says place: a locative preposition ("in Hyderabad"), a list with other places
+("Paris, Lyon and Marseille"), a cue word ("the capital, Annapolis"), or the same name accepted
+elsewhere. Nationality words ("Iraqi", "American") are never places.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .data import Cues
 from .gazetteer import Gazetteer
+from .metonymy import metonymy_reason
 from .names import name_key
 from .resolve import FACILITY_FEATURES, Mention, candidates_for
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: entity labels the small model gives place names by mistake ("Lyon" PERSON, "Halifax" ORG,
-#: "Mitiga" PRODUCT); such a name counts when its context says place (see _accepted)
+#: labels the model gives place names by mistake
 MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
-#: prepositions before a name the model called a person that still make it a place
+#: prepositions that make a name the model called a person a place ("in Hamilton", not "to Hamilton")
 _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout",
                                         "within", "into", "towards", "toward", "beyond", "off"})
-_LIST_GLUE = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+_LIST_GLUE = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or|&)\s*$")
+_COMMA = re.compile(r"^\s*,\s*$")
+#: "Tripoli, in the north of Lebanon", "Sydney, in Nova Scotia": the second name says where the first lies
+_QUALIFYING = re.compile(r"^\s*,\s*(?:in\s+(?:the\s+(?:far\s+)?(?:north|south|east|west|centre|center|"
+                         r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:part\s+)?of\s+)?)?$")
 MAX_EXTENSION_TOKENS = 3
+#: a name the model calls a place but the gazetteer knows only as a town smaller than this needs
+#: a place context too ("Cisco said" is the company, not Cisco, Texas)
+SMALL_TOWN = 15_000
+#: two mislabelled names in a list are both places when both are towns at least this big
+LIST_TOWN = 100_000
 #: entries a name outside any entity must match to count: specific, well-known places
 _PROMINENT_FEATURES = frozenset({"country", "region", "water", "continent", "island"}) | FACILITY_FEATURES
 PROMINENT_POPULATION = 100_000
 MAX_GAP_TOKENS = 4
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_NAME_FEATURES = frozenset({"region", "water", "continent", "island"}) | FACILITY_FEATURES
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Mention], set[int]]:
@@ -42,29 +56,37 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
             if is_place:
                 dateline_indices.add(len(mentions))
             mentions.append(mention)
-    taken = [(m.start, m.end) for m in mentions]
     pending: list[tuple[Mention, Span]] = []
     for ent in doc.ents:
         if blocked and ent.start_char < blocked[1] and ent.end_char > blocked[0]:
             continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS:
             continue
+        if ent.label_ == "ORG":
+            country = _country_in_institution(ent, gazetteer, cues)
+            if country is not None:
+                mentions.append(country)
+                continue
         for start, end in _parts(ent, gazetteer):
             start, end = _extend(doc, start, end, gazetteer)
-            mention = _mention(doc, start, end, ent.label_ if ent.label_ in PLACE_LABELS else None, gazetteer, cues)
+            label = ent.label_ if ent.label_ in PLACE_LABELS else None
+            mention = _mention(doc, start, end, label, gazetteer, cues)
             if mention is None:
                 continue
-            if ent.label_ in PLACE_LABELS or _known_place(mention, gazetteer, ent.label_):
+            if _sure(mention, ent, gazetteer, cues):
                 mentions.append(mention)
             else:
                 pending.append((mention, ent))
     mentions += _accepted(doc, mentions, pending, gazetteer, cues)
-    taken += [(m.start, m.end) for m in mentions]
-    mentions += _gazetteer_names(doc, gazetteer, cues, taken, blocked)
+    mentions += _gazetteer_names(doc, gazetteer, cues, [(m.start, m.end) for m in mentions], blocked)
+    mentions = _without_surnames(doc, mentions, dateline_indices, gazetteer, cues)
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     dateline_indices = {order.index(i) for i in dateline_indices}
     mentions = [mentions[i] for i in order]
+    _spread_list_cues(doc, mentions, cues)
     _link_qualifiers(doc, mentions, gazetteer)
+    _link_lists(doc, mentions)
+    _note_demonyms(doc, mentions, gazetteer)
     return mentions, dateline_indices
 
 
@@ -85,24 +107,20 @@ def _dateline_places(doc: Doc) -> list[tuple[int, int, bool]]:
         return []
     place = doc._.article.dateline.place or ""
     start, end = span
-    head = doc.text[start:end]
-    found = []
     match = _dateline_match(doc.text, start)
-    if match is not None and match.end("dash") <= end - start + 2:
-        found.append((start + match.start("place"), start + match.end("place"), True))
+    if match is not None and start + match.end("dash") <= end + 2:
+        found = [(start + match.start("place"), start + match.end("place"), True)]
         if match.group("region"):
             found.append((start + match.start("region"), start + match.end("region"), False))
         return found
-    position = head.lower().find(place.lower()) if place else -1
-    if position >= 0:
-        found.append((start + position, start + position + len(place), True))
-    return found
+    position = doc.text[start:end].lower().find(place.lower()) if place else -1
+    return [(start + position, start + position + len(place), True)] if position >= 0 else []
 
 
 def _dateline_match(text: str, start: int) -> re.Match | None:
     try:
         from ..dateline import DATELINE_RE
-    except ImportError:  # the dateline module owns the pattern; fall back to a plain search
+    except ImportError:  # the dateline module owns the pattern; without it, search for the place
         return None
     return DATELINE_RE.match(text[start:start + 200])
 
@@ -113,32 +131,36 @@ def _parts(ent: Span, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """An entity as place spans: "Mobile, Alabama" and "Karachi and Hyderabad" are two places each
     (but "Bosnia and Herzegovina" one); a leading "the" and a trailing "'s" are dropped."""
     whole = _trimmed(list(ent))
-    if whole and gazetteer.lookup(ent.doc.text[whole[0].idx:whole[-1].idx + len(whole[-1].text)]):
-        return [(whole[0].idx, whole[-1].idx + len(whole[-1].text))]
+    if whole and gazetteer.lookup(_text(whole)):
+        return [_offsets(whole)]
     pieces, current = [], []
     for token in ent:
         if token.text == "," or (token.lower_ in ("and", "or") and token.dep_ == "cc"):
-            if current:
-                pieces.append(current)
+            pieces.append(current)
             current = []
         else:
             current.append(token)
-    if current:
-        pieces.append(current)
-    spans = []
-    for tokens in pieces:
-        tokens = _trimmed(tokens)
-        if tokens:
-            spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
-    return spans
+    pieces.append(current)
+    return [_offsets(tokens) for tokens in map(_trimmed, pieces) if tokens]
 
 
-def _trimmed(tokens: list) -> list:
+def _trimmed(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].lower_ == "the" or tokens[0].dep_ == "det"):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct):
+    while tokens and (tokens[-1].text in _POSSESSIVE or (tokens[-1].is_punct and tokens[-1].text != ".")):
         tokens = tokens[:-1]
+    while tokens and tokens[-1].text == "." and len(tokens) > 1 and not tokens[-2].text.endswith("."):
+        tokens = tokens[:-1]  # a full stop the model took in, not the dot of "St."
     return tokens
+
+
+def _offsets(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _text(tokens: list[Token]) -> str:
+    start, end = _offsets(tokens)
+    return tokens[0].doc.text[start:end]
 
 
 def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
@@ -149,10 +171,10 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
         return start, end
     for length in range(MAX_EXTENSION_TOKENS, 0, -1):
         stop = span.end + length
-        if stop > len(doc) or any(t.is_sent_start for t in doc[span.end:stop]):
+        if stop > len(doc):
             continue
         tail = doc[stop - 1]
-        if not (tail.is_alpha or tail.text == "."):
+        if not tail.is_alpha:
             continue
         text = doc.text[start:tail.idx + len(tail.text)]
         if "\n" not in text and gazetteer.lookup(text):
@@ -172,80 +194,263 @@ def _mention(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazet
     return mention
 
 
-def _known_place(mention: Mention, gazetteer: Gazetteer, label: str) -> bool:
-    """Whether a name the model labelled otherwise is a place whatever its context: a facility, sea or
-    region by its own name ("Kerem Shalom"), or, for a nationality label, a country or subdivision
-    by its own name ("Punjab")."""
-    for row, alternate in mention.candidates:
-        feature = gazetteer.features[row]
-        if feature in FACILITY_FEATURES or feature in ("region", "water", "continent", "island"):
-            return True
-        if label == "NORP" and not alternate and feature in ("country", "admin1"):
-            return True
-    return False
+def _sure(mention: Mention, ent: Span, gazetteer: Gazetteer, cues: Cues) -> bool:
+    """Whether a name counts as a place whatever its context."""
+    label = ent.label_
+    features = {(gazetteer.features[row], alternate) for row, alternate in mention.candidates}
+    if any(feature in _NAME_FEATURES for feature, _ in features):
+        return True  # a facility, sea or region by its name: "Kerem Shalom", "Gulf of Oman"
+    if label in PLACE_LABELS:
+        if _acronym(mention.text) and not any(f in ("country", "admin1") for f, _ in features):
+            return False  # "GAO", "CIA": acronyms name organisations, never towns
+        return not _small_towns_only(mention, gazetteer) or mention.feature_hint is not None
+    # a country by its own name ("Qatar" ORG, "Mali" PERSON); a person keeps a name that is also a
+    # common given name ("Jordan said")
+    own = {f for f, alternate in features if not alternate}
+    if "country" not in own or _acronym(mention.text) or _text(_trimmed(list(ent))) != mention.text:
+        return False
+    return label != "PERSON" or mention.key not in cues.person_names
+
+
+def _without_surnames(doc: Doc, mentions: list[Mention], dateline_indices: set[int], gazetteer: Gazetteer,
+                      cues: Cues) -> list[Mention]:
+    """Drop a town's name that is the surname of a person named in full elsewhere ("Fritz Henderson ...
+    Henderson said"), unless a locative preposition stands before it. Countries stay ("Garuda Indonesia")."""
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    if not surnames:
+        return mentions
+    kept = []
+    for index, mention in enumerate(mentions):
+        towns_only = all(gazetteer.features[row] == "city" for row, _ in mention.candidates)
+        if index not in dateline_indices and towns_only and mention.text in surnames:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            preposition = _preposition_before(span) if span is not None else None
+            if preposition is None or preposition.lower_ not in cues.locatives:
+                continue
+        kept.append(mention)
+    if len(kept) < len(mentions):
+        keep = {id(m) for m in kept}
+        dateline = {i for i in dateline_indices}
+        remap = {}
+        position = 0
+        for index, mention in enumerate(mentions):
+            if id(mention) in keep:
+                remap[index] = position
+                position += 1
+        dateline_indices.clear()
+        dateline_indices.update(remap[i] for i in dateline if i in remap)
+    return kept
+
+
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _small_towns_only(mention: Mention, gazetteer: Gazetteer) -> bool:
+    return all(gazetteer.features[row] == "city" and gazetteer.population[row] < SMALL_TOWN
+               for row, _ in mention.candidates)
+
+
+def _country_in_institution(ent: Span, gazetteer: Gazetteer, cues: Cues) -> Mention | None:
+    """"the US Federal Reserve", "UK government": the country named at the head of a public
+    institution is a place mention (as in "US forces"); company names ("China Eastern") are not."""
+    tokens = _trimmed(list(ent))
+    for length in (3, 2, 1):
+        if len(tokens) <= length:
+            continue
+        head, rest = tokens[:length], tokens[length:]
+        if not any(t.lower_ in cues.institution_words for t in rest):
+            continue
+        rows = gazetteer.lookup(_text(head))
+        if any(gazetteer.features[row] == "country" for row, _ in rows):
+            start, end = _offsets(head)
+            key = name_key(_text(head))
+            return Mention(start=start, end=end, text=_text(head), label="GPE", key=key,
+                           candidates=[(row, alt) for row, alt in rows if gazetteer.features[row] == "country"])
+    return None
 
 
 def _accepted(doc: Doc, mentions: list[Mention], pending: list[tuple[Mention, Span]], gazetteer: Gazetteer,
               cues: Cues) -> list[Mention]:
-    """The mislabelled names whose context makes them places: a locative preposition before them
-    ("in Hyderabad"), a list with accepted places ("Paris, Lyon and Marseille"), a qualifier after them
-    ("Everett, Washington"), a cue word ("the city of X"), or the same name accepted elsewhere."""
+    """The pending names whose context makes them places (see the module's docstring)."""
     accepted: list[Mention] = []
     keys = {m.key for m in mentions}
-    known = sorted(mentions, key=lambda m: m.start)
-    waiting = [(m, ent) for m, ent in pending if ent.label_ != "NORP"]
+    known = list(mentions)
+    waiting = list(pending)
     changed = True
     while changed and waiting:
         changed = False
         for item in list(waiting):
             mention, ent = item
-            if _place_context(doc, mention, ent, known, keys, cues):
+            others = [m for m, _ in waiting if m is not mention]
+            if _place_context(doc, mention, ent, known, others, keys, gazetteer, cues):
                 accepted.append(mention)
-                known = sorted(known + [mention], key=lambda m: m.start)
+                known.append(mention)
                 keys.add(mention.key)
                 waiting.remove(item)
                 changed = True
     return accepted
 
 
-def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], keys: set[str], cues: Cues) -> bool:
+def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], others: list[Mention],
+                   keys: set[str], gazetteer: Gazetteer, cues: Cues) -> bool:
+    if _acronym(mention.text):
+        return False  # "GAO", "CIA": acronyms name organisations; countries ("UAE") are sure already
+    if ent.label_ == "NORP" and (mention.key in gazetteer.demonyms or mention.key in cues.not_places):
+        return False  # "Iraqi", "Kurdish" are never places; "Kasese" (NORP by mistake) may be
     if mention.key in keys or mention.feature_hint is not None:
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    before = span.start - 1
-    while before >= 0 and doc[before].lower_ in ("the", "a"):
-        before -= 1
-    if before >= 0:
-        word = doc[before].lower_
+    preposition = _preposition_before(span)
+    if preposition is not None:
+        word = preposition.lower_
         allowed = _PERSON_PLACE_PREPOSITIONS if ent.label_ == "PERSON" else cues.locatives
         if word in allowed:
             return True
-    for other in known:
-        if other.end <= mention.start and _LIST_GLUE.match(doc.text[other.end:mention.start]):
+        if word in ("to", "from", "via", "for") and preposition.head.lemma_.lower() in cues.motion_verbs:
+            return True  # "diverted to Misrata"
+    root = span.root
+    if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in cues.place_object_verbs:
+        return True  # "Russian forces attacked Kharkiv"
+    if _polity(mention, gazetteer) and metonymy_reason(span):
+        return True  # "Washington said ...": the model calls the government an organisation
+    if root.dep_ == "conj":  # "between the capital and Bordeaux", "in Paris, Lyon and Marseille"
+        first = root.head
+        if any(m.start <= first.idx < m.end for m in known):
             return True
-        if other.start >= mention.end and _LIST_GLUE.match(doc.text[mention.end:other.start]):
+        if first.lower_ in cues.feature_words and first.dep_ == "pobj" and first.head.lower_ in cues.locatives:
             return True
+    if any(_listed(doc, mention, other) for other in known):
+        return True
+    if ent.label_ != "PERSON" and _subdivision_of_known_country(mention, known, gazetteer):
+        return True  # "Western Australia's government" in a story about Perth
+    # two mislabelled names listed together, towns of one country, both sizeable or after a preposition:
+    # "asked why Glasgow and Perth ...", "roads between Binghamton and Elmira"
+    governed = preposition is not None and preposition.lower_ in cues.locatives | {"between"}
+    for other in others:
+        if _listed(doc, mention, other) and _same_country_towns(mention, other, gazetteer):
+            if governed or (_big_town(mention, gazetteer) and _big_town(other, gazetteer)):
+                return True
+            other_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+            other_preposition = _preposition_before(other_span) if other_span is not None else None
+            if other_preposition is not None and other_preposition.lower_ in cues.locatives | {"between"}:
+                return True
     return False
 
 
-def _feature_cue(doc: Doc, start: int, end: int, cues: Cues) -> str | None:
-    """The feature a cue word gives: "X province", "the southern city of X", "the state of X"."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+def _same_country_towns(first: Mention, second: Mention, gazetteer: Gazetteer) -> bool:
+    def countries(mention: Mention) -> set[str]:
+        return {gazetteer.countries[row] for row, alternate in mention.candidates
+                if gazetteer.features[row] == "city" and not alternate}
+    return bool(countries(first) & countries(second))
+
+
+def _polity(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether the name is, by its own name, a country or a national capital."""
+    return any(not alternate and (gazetteer.features[row] == "country" or row in gazetteer.capitals)
+               for row, alternate in mention.candidates)
+
+
+def _subdivision_of_known_country(mention: Mention, known: list[Mention], gazetteer: Gazetteer) -> bool:
+    countries = set()
+    for other in known:
+        if other.candidates:
+            best = max(other.candidates, key=lambda c: (not c[1], gazetteer.features[c[0]] == "country",
+                                                        gazetteer.population[c[0]]))
+            countries.add(gazetteer.countries[best[0]])
+    return any(gazetteer.features[row] == "admin1" and not alternate and gazetteer.countries[row] in countries
+               for row, alternate in mention.candidates)
+
+
+def _preposition_before(span: Span) -> Token | None:
+    """The preposition before a name, over articles and up to two adjectives ("in neighbouring X")."""
+    index, adjectives = span.start - 1, 0
+    while index >= 0:
+        token = span.doc[index]
+        if token.lower_ in ("the", "a", "an") or token.is_space:
+            index -= 1
+        elif token.pos_ == "ADJ" and adjectives < 2:
+            index -= 1
+            adjectives += 1
+        else:
+            break
+    if index < 0:
         return None
-    if span.end < len(doc):
-        after = doc[span.end]
-        if after.lower_ in cues.feature_words and not after.is_upper:
-            return cues.feature_words[after.lower_]
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
-        for token in reversed(doc[max(0, span.start - 5):span.start - 1]):
-            if token.lower_ in cues.feature_words:
-                return cues.feature_words[token.lower_]
-            if token.pos_ not in ("ADJ", "ADV", "DET", "PROPN", "NUM") and token.text not in _POSSESSIVE:
-                break
+    token = span.doc[index]
+    return token if token.pos_ == "ADP" or token.dep_ == "prep" else None
+
+
+def _listed(doc: Doc, mention: Mention, other: Mention) -> bool:
+    """Whether two names stand next to each other in a list. A bare comma counts only inside a list
+    that goes on ("Paris, Lyon and Marseille"), not in "In Cambridge, Harvard cancelled classes"."""
+    if other.end <= mention.start:
+        between, after = doc.text[other.end:mention.start], doc.text[mention.end:mention.end + 6]
+    elif other.start >= mention.end:
+        between, after = doc.text[mention.end:other.start], ","
+    else:
+        return False
+    if between.strip() == "to":  # "from Gao to Kidal", "from Dublin to Holyhead"
+        first = mention if mention.start < other.start else other
+        return doc.text[max(0, first.start - 5):first.start].strip().lower() == "from"
+    if not _LIST_GLUE.match(between):
+        return False
+    return not _COMMA.match(between) or after.lstrip().startswith((",", "and ", "or "))
+
+
+def _big_town(mention: Mention, gazetteer: Gazetteer) -> bool:
+    return any(gazetteer.features[row] == "city" and not alternate and gazetteer.population[row] >= LIST_TOWN
+               for row, alternate in mention.candidates)
+
+
+def _feature_cue(doc: Doc, start: int, end: int, cues: Cues) -> str | None:
+    """The feature a cue word gives: "X province", "the southern city of X", "the capital, X"."""
+    return _suffix_cue(doc, start, end, cues) or _prefix_cue(doc, start, end, cues)
+
+
+def _suffix_cue(doc: Doc, start: int, end: int, cues: Cues) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    after = doc[span.end]
+    if after.is_upper or after.pos_ not in ("NOUN", "PROPN"):
+        return None  # "Anbar province", not "Cisco states that ..."
+    return cues.feature_words.get(after.lower_) or cues.feature_words.get(after.lemma_.lower())
+
+
+def _prefix_cue(doc: Doc, start: int, end: int, cues: Cues) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    glue = doc[span.start - 1]
+    if glue.text == "," and doc[span.start - 2].lower_ in cues.feature_words:
+        return cues.feature_words[doc[span.start - 2].lower_]  # "Maryland's capital, Annapolis"
+    if glue.lower_ != "of":
+        return None
+    for token in reversed(doc[max(0, span.start - 5):span.start - 1]):
+        feature = cues.feature_words.get(token.lower_) or cues.feature_words.get(token.lemma_.lower())
+        if feature:
+            return feature
+        if token.pos_ not in ("ADJ", "ADV", "DET", "PROPN", "NUM") and token.text not in _POSSESSIVE:
+            break
     return None
+
+
+def _spread_list_cues(doc: Doc, mentions: list[Mention], cues: Cues) -> None:
+    """"the states of Carabobo and Zulia": the cue before a list holds for every name in it."""
+    for index in range(1, len(mentions)):
+        current, previous = mentions[index], mentions[index - 1]
+        if current.feature_hint or not previous.feature_hint:
+            continue
+        if not _LIST_GLUE.match(doc.text[previous.end:current.start]):
+            continue
+        first = index - 1
+        while first > 0 and _LIST_GLUE.match(doc.text[mentions[first - 1].end:mentions[first].start]):
+            first -= 1
+        if _prefix_cue(doc, mentions[first].start, mentions[first].end, cues):
+            current.feature_hint = previous.feature_hint
 
 
 # -- names the model missed --------------------------------------------------------------------
@@ -279,8 +484,9 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
             key = name_key(tokens.text)
             if key in cues.not_places:
                 continue
-            rows = [(row, alt) for row, alt in gazetteer.lookup_key(key) if _prominent(gazetteer, row, alt)]
-            if rows:
+            rows = gazetteer.lookup_key(key)
+            if any(_prominent(gazetteer, row, alt) for row, alt in rows) or \
+                    (rows and _towns_by_name(rows, gazetteer) and _locative_before(tokens, taken, cues)):
                 match = Mention(start=tokens.start_char, end=tokens.end_char, text=tokens.text, key=key,
                                 candidates=gazetteer.lookup_key(key))
                 match.feature_hint = _feature_cue(doc, match.start, match.end, cues)
@@ -293,7 +499,33 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
     return found
 
 
-def _name_token(token) -> bool:
+def _towns_by_name(rows: list[tuple[int, bool]], gazetteer: Gazetteer) -> bool:
+    return any(gazetteer.features[row] == "city" and not alternate for row, alternate in rows)
+
+
+def _locative_before(tokens: Span, taken: list[tuple[int, int]], cues: Cues) -> bool:
+    """A name the model left untagged is a town when it follows "in", "at", "near" ..., or ends a
+    "from X to Y" whose X is a place ("from Dublin to Holyhead")."""
+    if tokens.start == 0 or tokens[0].is_sent_start:
+        return False
+    preposition = _preposition_before(tokens)
+    if preposition is None:
+        return False
+    if preposition.lower_ in _PERSON_PLACE_PREPOSITIONS:
+        return True
+    if preposition.lower_ == "to":
+        before = preposition.i - 1
+        while before >= 0 and tokens.doc[before].is_space:
+            before -= 1
+        if before < 0:
+            return False
+        end = tokens.doc[before].idx + len(tokens.doc[before].text)
+        source = next(((s, e) for s, e in taken if e == end), None)
+        return source is not None and tokens.doc.text[max(0, source[0] - 5):source[0]].strip().lower() == "from"
+    return False
+
+
+def _name_token(token: Token) -> bool:
     return token.is_alpha and (token.is_title or token.is_upper) and token.pos_ == "PROPN"
 
 
@@ -306,14 +538,44 @@ def _prominent(gazetteer: Gazetteer, row: int, alternate: bool) -> bool:
     return False
 
 
-# -- qualifiers: "Paris, Texas" -----------------------------------------------------------------
+# -- qualifiers and lists ----------------------------------------------------------------------
 
 def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """"Paris, Texas": the second name says where the first lies."""
     for index in range(len(mentions) - 1):
         first, second = mentions[index], mentions[index + 1]
         between = doc.text[first.end:second.start]
-        if between.strip() != "," or "\n" in between:
+        if not _QUALIFYING.match(between) or "\n" in between:
             continue
         if any(gazetteer.features[row] in ("admin1", "country") for row, _ in second.candidates):
             first.qualifier = index + 1
             second.is_qualifier = True
+
+
+def _link_lists(doc: Doc, mentions: list[Mention]) -> None:
+    """"Canada and Ontario", "Paris, Lyon and Marseille": names in a list tend to share a country."""
+    for index in range(len(mentions) - 1):
+        first, second = mentions[index], mentions[index + 1]
+        if second.is_qualifier and first.qualifier == index + 1:
+            continue
+        if _LIST_GLUE.match(doc.text[first.end:second.start]):
+            first.listed_with.append(index + 1)
+            second.listed_with.append(index)
+
+
+# -- nationality words: "Canadian officials" --------------------------------------------------
+
+def _note_demonyms(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """Give each mention the countries of the nationality words in its sentence."""
+    by_sentence: dict[int, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            country = gazetteer.demonyms.get(name_key(ent.text))
+            if country:
+                by_sentence.setdefault(ent.sent.start, set()).add(country)
+    if not by_sentence:
+        return
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            mention.countries_in_sentence = frozenset(by_sentence.get(span.sent.start, ()))

@@ -29,7 +29,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
         role = "dateline" if index in dateline_indices else "mention"
         if role == "mention":
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and metonymy_reason(span, words):
+            polity = gazetteer.features[row] == "country" or row in gazetteer.capitals
+            if span is not None and metonymy_reason(span, words, polity):
                 role = "metonymy"
         places.append(Place(
             id=f"p{len(places) + 1}", text=mention.text, start=mention.start, end=mention.end,

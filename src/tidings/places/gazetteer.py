@@ -36,6 +36,7 @@ _COUNTRY = Column("country", str, required=False, check=lambda v: len(v) == 3 an
 COUNTRIES = Schema("countries", (
     Column("id", str, check=lambda v: len(v) == 3 and v.isupper()), Column("alpha2", str), Column("name", str),
     _LAT, _LON, Column("population", int), Column("capital", str, required=False), _NAMES,
+    Column("demonyms", str, required=False, many=True),
 ), unique=("id",))
 ADMIN1 = Schema("admin1", (
     Column("id", str), _COUNTRY, Column("name", str), Column("kind", str, required=False), _LAT, _LON, _NAMES,
@@ -84,6 +85,7 @@ class Gazetteer:
         self.population = array("q")
         self.capitals: set[int] = set()
         self.country_rows: dict[str, int] = {}  # alpha-3 -> row of the country
+        self.demonyms: dict[str, str] = {}  # name_key of "Iraqi", "Iraqis" -> IRQ
         self.index: dict[str, list[int]] = {}  # key -> rows * 2 (+1 when the key is an alternate name)
         self.city_index: dict[str, str] = {}  # key -> comma-separated codes as above, parsed when looked up
         self.city_offset = 0  # row of the first city
@@ -110,17 +112,21 @@ class Gazetteer:
             self._index(key, row, alternate=position > 0 and key != name_key(name))
         return row
 
-    def add_name(self, row: int, name: str) -> None:
-        """Index an extra (alternate) name for an entry."""
+    def add_name(self, row: int, name: str, alternate: bool = False) -> None:
+        """Index an extra name for an entry: a curated one counts as its own name ("Kiev" for Kyiv)."""
         for key in lookup_keys([name]):
-            self._index(key, row, alternate=True)
+            self._index(key, row, alternate=alternate)
 
     def _index(self, key: str, row: int, alternate: bool) -> None:
         code = row * 2 + (1 if alternate else 0)
         rows = self.index.get(key)
         if rows is None:
             self.index[key] = [code]
-        elif code not in rows and code ^ 1 not in rows:
+        elif code not in rows:
+            if not alternate and code + 1 in rows:
+                rows.remove(code + 1)  # an own name outranks the same spelling as an alternate
+            if alternate and code - 1 in rows:
+                return
             rows.append(code)
 
     # -- reading -----------------------------------------------------------------------------
@@ -185,6 +191,8 @@ def build_gazetteer(folder: Path) -> Gazetteer:
         gazetteer.country_rows[row["id"]] = gazetteer.add(
             f"iso3166:{row['id']}", row["name"], "country", row["id"], None, row["lat"], row["lon"],
             row["population"], lookup_keys([row["name"], *row["names"]]))
+        for demonym in row["demonyms"]:
+            gazetteer.demonyms.setdefault(name_key(demonym), row["id"])
     points = {row["id"]: (row["lat"], row["lon"]) for row in load(folder / "admin1_points.tsv", ADMIN1_POINTS)}
     for row in load(folder / "admin1.tsv", ADMIN1):
         lat, lon = points.get(row["id"], (row["lat"], row["lon"]))

@@ -22,12 +22,6 @@ from ..extensions import records
 from ..model import Event, EventLocation, Place
 from .data import Cues, cues
 
-#: verbs whose direct object is where the event happens ("attacked Kyiv", "left Iraq", "visited Beijing")
-PLACE_OBJECT_VERBS = frozenset({
-    "visit", "enter", "leave", "reach", "attack", "strike", "bomb", "shell", "invade", "hit", "raid", "storm",
-    "capture", "seize", "occupy", "besiege", "liberate", "evacuate", "target", "tour", "cross", "control",
-    "retake", "recapture", "surround", "encircle", "overrun", "blockade", "patrol", "flee", "quit", "abandon",
-})
 #: verbs whose "from X" is where the event happens ("withdraw from Iraq")
 FROM_VERBS = frozenset({"withdraw", "retreat", "pull", "expel", "evacuate", "leave", "flee", "oust", "drive",
                         "remove", "exit"})
@@ -134,14 +128,22 @@ def _anchor(head: Token, words: Cues) -> Token | None:
         if word == "from" and governor.lemma_.lower() in FROM_VERBS:
             return governor
         return None
-    if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in words.place_object_verbs:
         return head.head
     return None
 
 
 def _anchors(span) -> set[int]:
-    """Token indices a location phrase of this trigger may hang on: the trigger and the verb it serves."""
+    """Token indices a location phrase of this trigger may hang on: the trigger, the verb it serves,
+    and the trigger's objects (the parser often hangs "in Washington" on the object in "agreed with
+    the US side in Washington")."""
     anchors = {t.i for t in span}
+    for token in span:
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj", "attr"):
+                anchors.add(child.i)
+            elif child.dep_ == "prep" and child.lower_ != "of":
+                anchors.update(grandchild.i for grandchild in child.children if grandchild.dep_ == "pobj")
     root = span.root
     if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp") and root.head.pos_ in ("VERB", "AUX"):
         anchors.add(root.head.i)  # "carried out a strike in X"

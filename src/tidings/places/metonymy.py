@@ -12,8 +12,12 @@ from spacy.tokens import Span, Token
 from .data import Cues, cues
 
 
-def metonymy_reason(span: Span, word_lists: Cues | None = None) -> str | None:
-    """Why the place name ``span`` stands for an actor ("subject", "possessive", ...), or None."""
+def metonymy_reason(span: Span, word_lists: Cues | None = None, polity: bool = True) -> str | None:
+    """Why the place name ``span`` stands for an actor ("subject", "possessive", ...), or None.
+
+    ``polity``: the place is a country or a national capital, whose name as the subject of any verb
+    acting on something is an actor ("Chile reinforced its border"); for other places ("The Indus
+    breached a dyke", "Buffalo escaped the worst") only the verbs listed as agentive count."""
     words = word_lists or cues()
     token = _first_conjunct(span.root)
     dep, head = token.dep_, token.head
@@ -23,9 +27,9 @@ def metonymy_reason(span: Span, word_lists: Cues | None = None) -> str | None:
     if dep == "nsubj":
         if lemma in words.subject_verbs:
             return "subject"
-        if head.pos_ in ("VERB", "AUX") and any(child.dep_ == "ccomp" for child in head.children) \
-                and lemma not in ("be", "have", "see"):
-            return "subject"  # a reporting structure: "X insisted that ..."
+        if polity and head.pos_ == "VERB" and lemma not in words.stative_verbs and \
+                any(child.dep_ in ("dobj", "ccomp") for child in head.children):
+            return "subject"  # acting on something or reporting: "Chile reinforced its border", "X insisted that"
     if dep == "poss" and _noun_lemma(head) in words.intent_nouns:
         return "possessive"
     if dep == "pobj" and head.dep_ == "agent":
@@ -38,9 +42,10 @@ def metonymy_reason(span: Span, word_lists: Cues | None = None) -> str | None:
 
 
 def _first_conjunct(token: Token) -> Token:
-    """For "Baghdad and Washington", the parse hangs Washington on Baghdad: climb to Baghdad."""
+    """For "Baghdad and Washington", the parse hangs Washington on Baghdad: climb to Baghdad. Only
+    over names: in "Leaders in Skopje and Tirana urged calm" a bad parse may hang Tirana on "Leaders"."""
     seen = 0
-    while token.dep_ == "conj" and token.head is not token and seen < 10:
+    while token.dep_ == "conj" and token.head is not token and token.head.pos_ == "PROPN" and seen < 10:
         token = token.head
         seen += 1
     return token

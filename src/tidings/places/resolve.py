@@ -22,11 +22,11 @@ FACILITY_FEATURES = frozenset({"airport", "military_base", "border_crossing", "p
 COARSE_FEATURES = frozenset({"country", "continent", "region", "water"})
 
 # -- weights (tuned on the hand-geocoded articles in benchmarks/data/places; see docs/benchmarks/places.md)
-PRIOR = {"country": 3.0, "admin1": 1.6, "continent": 2.4, "region": 2.4, "water": 2.4, "island": 2.2}
+PRIOR = {"country": 3.0, "admin1": 2.2, "continent": 2.4, "region": 2.4, "water": 2.4, "island": 2.2}
 FACILITY_PRIOR = 3.0
 CITY_PER_DECADE = 0.45  # city prior = 0.45 * log10(population)
-CAPITAL_BONUS = 0.8
-ALTERNATE_PENALTY = 0.6  # a city matched by an alternate spelling only
+CAPITAL_BONUS = 1.5
+ALTERNATE_PENALTY = 0.6  # a city matched by one of GeoNames' alternate spellings only ("Mexico" for Mexico City)
 SAME_COUNTRY = 1.2  # another place of the article lies in the candidate's country
 MANY_IN_COUNTRY = 0.4  # ... three or more do
 IN_NAMED_ADMIN1 = 1.0  # a city inside a subdivision the article names
@@ -42,6 +42,11 @@ LABEL_HINT = {"GPE": {"country", "admin1", "city"}, "LOC": {"region", "water", "
 LABEL_BONUS = 0.3
 FAC_LABEL_BONUS = 1.0
 ACTOR_COUNTRY = 0.4  # a country an actor of the article belongs to
+DEMONYM_IN_SENTENCE = 1.0  # "Air quality in Vancouver worsened, Canadian officials said"
+LISTED_SAME_COUNTRY = 0.7  # "Canada and Ontario", "Paris, Lyon and Marseille"
+LISTED_SAME_FEATURE = 0.5  # "Indiana and Missouri": both states
+NEARBY_CAP = 1.5  # the nearness of several neighbours adds up, to at most 1.5 times one close neighbour
+SURE_MARGIN = 1.5  # a choice ahead of the next candidate by this much counts fully as evidence
 SHARED_LOCAL = 0.5  # share of another same-name mention's own evidence
 ROUNDS = 3
 
@@ -57,6 +62,8 @@ class Mention:
     feature_hint: str | None = None  # from a cue word: "admin1" for "X province"
     qualifier: int | None = None  # index of the mention qualifying this one ("Texas" in "Paris, Texas")
     is_qualifier: bool = False
+    countries_in_sentence: frozenset[str] = frozenset()  # from nationality words near it ("Canadian")
+    listed_with: list[int] = field(default_factory=list)  # indices of the names next to it in a list
     key: str = ""
     candidates: list[tuple[int, bool]] = field(default_factory=list)  # (row, matched by an alternate name)
 
@@ -100,9 +107,9 @@ def prior(gazetteer: Gazetteer, row: int, alternate: bool) -> float:
     feature = gazetteer.features[row]
     if feature == "city":
         score = CITY_PER_DECADE * math.log10(max(gazetteer.population[row], 10))
-        if row in gazetteer.capitals:
-            score += CAPITAL_BONUS
-        return score - (ALTERNATE_PENALTY if alternate else 0.0)
+        if alternate:
+            return score - ALTERNATE_PENALTY  # and no capital bonus: "Mexico" is the country
+        return score + (CAPITAL_BONUS if row in gazetteer.capitals else 0.0)
     if feature in FACILITY_FEATURES:
         return FACILITY_PRIOR
     return PRIOR.get(feature, 2.0)
@@ -114,26 +121,39 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: Context | No
     groups: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         groups.setdefault(mention.key or name_key(mention.text), []).append(index)
-    local = [_local_scores(m, mentions, gazetteer, None) for m in mentions]
-    chosen = [_best(m, local[i]) for i, m in enumerate(mentions)]
+    chosen = [_best(m, _local_scores(m, gazetteer, None, [])) for m in mentions]
+    confidence = [1.0] * len(mentions)
     for _ in range(ROUNDS):
         previous = list(chosen)
+        local = [_local_scores(m, gazetteer, chosen[m.qualifier] if m.qualifier is not None else None,
+                               [chosen[j] for j in m.listed_with]) for m in mentions]
+        next_confidence = list(confidence)
         for key, members in groups.items():
-            others = [chosen[i] for name, group in groups.items() if name != key for i in group]
-            evidence = _Evidence.of([row for row in others if row is not None], gazetteer, context)
+            others = [(chosen[i], confidence[i]) for name, group in groups.items() if name != key for i in group]
+            evidence = _Evidence.of([(row, weight) for row, weight in others if row is not None], gazetteer, context)
             for i in members:
                 mention = mentions[i]
-                qualifier_row = chosen[mention.qualifier] if mention.qualifier is not None else None
-                own = _local_scores(mention, mentions, gazetteer, qualifier_row)
                 scores = {}
                 for row, alternate in mention.candidates:
-                    shared = sum(local[j].get(row, 0.0) - prior(gazetteer, row, alternate)
-                                 for j in members if j != i and row in local[j])
-                    scores[row] = own.get(row, 0.0) + evidence.score(row, gazetteer) + SHARED_LOCAL * shared
+                    base = prior(gazetteer, row, alternate)
+                    # the other mentions of the same name lend part of their own evidence
+                    shared = sum(local[j][row] - base for j in members if j != i and row in local[j])
+                    scores[row] = local[i][row] + evidence.score(row, gazetteer) + SHARED_LOCAL * shared
                 chosen[i] = _best(mention, scores)
+                next_confidence[i] = _confidence(scores)
+        confidence = next_confidence
         if chosen == previous:
             break
     return chosen
+
+
+def _confidence(scores: dict[int, float]) -> float:
+    """How far the best candidate leads, as a weight in [0.3, 1] for the evidence it lends others.
+    Two wrong guesses must not prop each other up (Salem and Portland, Oregon, in a Maine story)."""
+    if len(scores) < 2:
+        return 1.0
+    first, second = sorted(scores.values(), reverse=True)[:2]
+    return max(0.3, min(1.0, (first - second) / SURE_MARGIN))
 
 
 def _best(mention: Mention, scores: dict[int, float]) -> int | None:
@@ -142,8 +162,8 @@ def _best(mention: Mention, scores: dict[int, float]) -> int | None:
     return max(scores, key=lambda row: (scores[row], -row))
 
 
-def _local_scores(mention: Mention, mentions: list[Mention], gazetteer: Gazetteer,
-                  qualifier_row: int | None) -> dict[int, float]:
+def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | None,
+                  listed_rows: list[int | None]) -> dict[int, float]:
     """Prior plus the mention's own evidence, per candidate row."""
     scores = {}
     for row, alternate in mention.candidates:
@@ -158,6 +178,13 @@ def _local_scores(mention: Mention, mentions: list[Mention], gazetteer: Gazettee
             score += QUALIFIER_IS_CONTAINER
         if qualifier_row is not None and _contains(gazetteer, qualifier_row, row):
             score += QUALIFIED
+        if gazetteer.countries[row] in mention.countries_in_sentence:
+            score += DEMONYM_IN_SENTENCE
+        listed = [other for other in listed_rows if other is not None and other != row]
+        if any(gazetteer.countries[other] == gazetteer.countries[row] for other in listed):
+            score += LISTED_SAME_COUNTRY
+        if any(gazetteer.features[other] == feature for other in listed):
+            score += LISTED_SAME_FEATURE
         scores[row] = score
     return scores
 
@@ -174,53 +201,63 @@ def _contains(gazetteer: Gazetteer, outer: int, inner: int) -> bool:
 
 @dataclass
 class _Evidence:
-    """The rest of the article, summarised for scoring a candidate."""
+    """The rest of the article, summarised for scoring a candidate; each other place counts with the
+    confidence of its own resolution."""
 
-    countries: Counter
-    named_admin1: set[str]
-    neighbour_admin1: set[str]
-    points: list[tuple[float, float]]
+    countries: dict[str, float]
+    named_admin1: dict[str, float]
+    neighbour_admin1: dict[str, float]
+    points: list[tuple[float, float, float]]
     actor_countries: frozenset[str]
 
     @classmethod
-    def of(cls, rows: list[int], gazetteer: Gazetteer, context: Context) -> _Evidence:
+    def of(cls, rows: list[tuple[int, float]], gazetteer: Gazetteer, context: Context) -> _Evidence:
         if context.dateline_row is not None:
-            rows = rows + [context.dateline_row]
-        countries: Counter = Counter()
-        named, neighbours, points = set(), set(), []
-        for row in set(rows):
+            rows = rows + [(context.dateline_row, 1.0)]
+        weights: dict[int, float] = {}
+        for row, weight in rows:
+            weights[row] = max(weight, weights.get(row, 0.0))
+        countries: dict[str, float] = {}
+        named: dict[str, float] = {}
+        neighbours: dict[str, float] = {}
+        points = []
+        for row, weight in weights.items():
             feature = gazetteer.features[row]
-            if gazetteer.countries[row]:
-                countries[gazetteer.countries[row]] += 1
+            country = gazetteer.countries[row]
+            if country:
+                countries[country] = countries.get(country, 0.0) + weight
             if feature == "admin1":
-                named.add(gazetteer.ids[row])
+                named[gazetteer.ids[row]] = max(weight, named.get(gazetteer.ids[row], 0.0))
             elif gazetteer.admin1[row]:
-                neighbours.add(gazetteer.admin1[row])
+                admin1 = gazetteer.admin1[row]
+                neighbours[admin1] = max(weight, neighbours.get(admin1, 0.0))
             if feature not in COARSE_FEATURES and feature != "admin1":
-                points.append((gazetteer.lat[row], gazetteer.lon[row]))
+                points.append((gazetteer.lat[row], gazetteer.lon[row], weight))
         return cls(countries, named, neighbours, points, context.actor_countries)
 
     def score(self, row: int, gazetteer: Gazetteer) -> float:
         country = gazetteer.countries[row]
         feature = gazetteer.features[row]
         score = 0.0
-        if country and self.countries[country]:
-            score += SAME_COUNTRY + (MANY_IN_COUNTRY if self.countries[country] >= 3 else 0.0)
+        weight = self.countries.get(country, 0.0) if country else 0.0
+        if weight:
+            score += SAME_COUNTRY * min(1.0, weight) + (MANY_IN_COUNTRY if weight >= 3 else 0.0)
         elif country and country in self.actor_countries:
             score += ACTOR_COUNTRY
         if feature == "admin1":
-            if gazetteer.ids[row] in self.neighbour_admin1:
-                score += CONTAINS_NEIGHBOUR
-            return score
+            return score + CONTAINS_NEIGHBOUR * self.neighbour_admin1.get(gazetteer.ids[row], 0.0)
         if feature in COARSE_FEATURES:
             return score
+        # being in a subdivision the article names, in a neighbour's subdivision, and near neighbours
+        # say much the same thing: count the strongest only
         admin1 = gazetteer.admin1[row]
-        if admin1 and admin1 in self.named_admin1:
-            score += IN_NAMED_ADMIN1
-        elif admin1 and admin1 in self.neighbour_admin1:
-            score += IN_ADMIN1_OF_NEIGHBOUR
+        local = 0.0
+        if admin1:
+            local = max(IN_NAMED_ADMIN1 * self.named_admin1.get(admin1, 0.0),
+                        IN_ADMIN1_OF_NEIGHBOUR * self.neighbour_admin1.get(admin1, 0.0))
         if self.points:
             lat, lon = gazetteer.lat[row], gazetteer.lon[row]
-            nearest = min(distance_km(lat, lon, p_lat, p_lon) for p_lat, p_lon in self.points)
-            score += NEARBY * math.exp(-nearest / NEARBY_KM)
-        return score
+            near = sum(weight * math.exp(-distance_km(lat, lon, p_lat, p_lon) / NEARBY_KM)
+                       for p_lat, p_lon, weight in self.points)
+            local = max(local, NEARBY * min(NEARBY_CAP, near))
+        return score + local

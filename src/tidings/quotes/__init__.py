@@ -73,7 +73,9 @@ def _restates(indirect: Attribution, direct: list[Attribution]) -> bool:
         covered = sum(max(0, min(indirect.end, end) - max(indirect.start, start)) for start, end in quote.parts)
         if covered / length >= SAME_QUOTE_OVERLAP:
             return True
-        if quote.cue is not None and indirect.cue is not None and quote.cue.start == indirect.cue.start:
+        # the frame's own cue reaching into the quotation ("…," she said, "…" parsed as one clause)
+        same_cue = quote.cue is not None and indirect.cue is not None and quote.cue.start == indirect.cue.start
+        if same_cue and covered:
             return True
     return False
 

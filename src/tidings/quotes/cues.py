@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Column, Schema, load_shipped
@@ -28,6 +28,7 @@ MEDIA_SCHEMA = Schema(
     unique=("kind", "name"),
 )
 ELISION_SCHEMA = Schema(name="elision", columns=(Column("word"),), unique=("word",))
+NOT_SOURCE_SCHEMA = Schema(name="not a source", columns=(Column("word"),), unique=("word",))
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class MediaLexicon:
     outlets: dict[tuple[str, ...], str]  # alias words (lower case) -> outlet name
     outlet_nouns: frozenset[str]
     medium_nouns: frozenset[str]
-    max_outlet_words: int = field(default=1)
+    max_outlet_words: int = 1
 
 
 @lru_cache(maxsize=1)
@@ -131,3 +132,9 @@ def media_lexicon() -> MediaLexicon:
 def elisions() -> frozenset[str]:
     """Words spelled with a leading apostrophe ('til, 'em) in lower case."""
     return frozenset(row["word"].lower() for row in load_shipped("quotes/elisions.tsv", ELISION_SCHEMA))
+
+
+@lru_cache(maxsize=1)
+def not_sources() -> frozenset[str]:
+    """Nouns after "according to" that name no source ("according to plan"), in lower case."""
+    return frozenset(row["word"].lower() for row in load_shipped("quotes/not_sources.tsv", NOT_SOURCE_SCHEMA))

@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, tokens_in
-from .cues import CueLexicon
+from .cues import CueLexicon, not_sources
 from .marks import QuotedSpan
 from .speaker import climb_to_subject, noun_head, speaker_span, subject_of
 
@@ -38,21 +38,21 @@ def find_direct(doc: Doc, spans: list[QuotedSpan], lexicon: CueLexicon,
         quoted = spans[index]
         index += 1
         next_open = spans[index].open if index < len(spans) else len(text)
-        previous_close = spans[index - 2].close if index >= 2 else -1
+        previous_after = spans[index - 2].after if index >= 2 else 0
         paragraph_end = _paragraph_of(paragraphs, quoted.close)[1]
         attribution = None
         if _opens_sentence(text, quoted.open) and _ends_with_punctuation(text, quoted):
             attribution = _after_frame(doc, quoted, min(next_open, paragraph_end), lexicon)
         if attribution is None:
-            attribution = _before_frame(doc, quoted, previous_close, paragraphs, lexicon)
+            attribution = _before_frame(doc, quoted, previous_after, paragraphs, lexicon)
         if attribution is None and _opens_sentence(text, quoted.open) and _is_sentence(doc, quoted):
             attribution = Attribution("direct", quoted.start, quoted.end, standalone=True, rule="standalone")
         if attribution is None:
             continue
         attribution.parts = [(quoted.start, quoted.end)]
         # a frame ending in a comma right before the next quotation: "…," he said, "…"
-        while attribution.cue is not None and index < len(spans) and _joins(text, attribution, spans[index]):
-            joined = spans[index]
+        while attribution.cue is not None and index < len(spans) and _joins(text, attribution, quoted, spans[index]):
+            joined = quoted = spans[index]
             attribution.end = joined.end
             attribution.parts.append((joined.start, joined.end))
             attribution.frame = (attribution.frame[0], joined.open) if attribution.frame else None
@@ -65,8 +65,7 @@ def find_direct(doc: Doc, spans: list[QuotedSpan], lexicon: CueLexicon,
 
 def _after_frame(doc: Doc, quoted: QuotedSpan, limit: int, lexicon: CueLexicon) -> Attribution | None:
     """``"…," he said`` — a cue (and usually its speaker) right after the closing mark."""
-    text = doc.text
-    start = quoted.close + 1
+    start = quoted.after
     first = _first_token_after(doc, start)
     if first is None or first.idx >= limit:
         return None
@@ -81,20 +80,19 @@ def _after_frame(doc: Doc, quoted: QuotedSpan, limit: int, lexicon: CueLexicon) 
                        frame=(start, end), rule="after-frame")
 
 
-def _joins(text: str, attribution: Attribution, following: QuotedSpan) -> bool:
+def _joins(text: str, attribution: Attribution, current: QuotedSpan, following: QuotedSpan) -> bool:
     """Whether the next quotation continues this one across a frame: ``"…," he said, "…"``."""
     if attribution.rule != "after-frame" or attribution.cue is None:
         return False
-    last_close = attribution.end
-    gap = text[last_close + 1:following.open]
-    if "\n" in gap or not attribution.cue.start_char > last_close:
+    gap = text[current.after:following.open]
+    if "\n" in gap or not attribution.cue.start_char >= current.after:
         return False
     if re.search(r"[.!?]\s", gap + " "):
         return False
     return gap.rstrip().endswith((",", "—", "–", ":"))
 
 
-def _before_frame(doc: Doc, quoted: QuotedSpan, previous_close: int, paragraphs: list[tuple[int, int]],
+def _before_frame(doc: Doc, quoted: QuotedSpan, previous_after: int, paragraphs: list[tuple[int, int]],
                   lexicon: CueLexicon) -> Attribution | None:
     """``She added: "…"`` — a frame ending in a colon, a comma or a cue right before the opening mark."""
     text = doc.text
@@ -104,7 +102,7 @@ def _before_frame(doc: Doc, quoted: QuotedSpan, previous_close: int, paragraphs:
     last = _last_token_before(doc, quoted.open)
     if last is None:
         return None
-    start = max(_paragraph_of(paragraphs, quoted.open)[0], previous_close + 1, last.sent.start_char)
+    start = max(_paragraph_of(paragraphs, quoted.open)[0], previous_after, last.sent.start_char)
     tokens = [t for t in tokens_in(doc, start, quoted.open) if t.idx >= start and not t.is_space]
     if not tokens:
         return None
@@ -137,6 +135,8 @@ def _frame_cue(doc: Doc, tokens: list[Token], lexicon: CueLexicon, after: bool) 
     for position, token in enumerate(ordered):
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "NOUN" and objects[0].lemma_.lower() in not_sources():
+                return None, None  # "according to plan"
             speaker = speaker_span(objects[0]) if objects else None
             return doc[token.i:token.i + 2], speaker
         # right after a quotation the tagger may call a cue an adjective ("…," seethed Gloria Banks)
@@ -241,13 +241,15 @@ def _opens_sentence(text: str, position: int) -> bool:
     if i < 0 or text[i] in SENTENCE_OPENERS:
         return True
     if text[i] in "”’\"'»":  # after a closed quotation that ended its sentence
-        return i > 0 and text[i - 1] in ".!?…"
+        while i >= 0 and (text[i] in "”’\"'»" or text[i] in " \t"):
+            i -= 1
+        return i >= 0 and text[i] in ".!?…"
     return False
 
 
 def _ends_with_punctuation(text: str, quoted: QuotedSpan) -> bool:
     inner = text[quoted.start:quoted.end].rstrip()
-    after = text[quoted.close + 1:quoted.close + 2]
+    after = text[quoted.after:quoted.after + 1]
     return inner[-1:] in END_PUNCT or (after != "" and after in ",:—–")
 
 

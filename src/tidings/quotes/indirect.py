@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, inside_any, trim_tokens
-from .cues import Cue, CueLexicon, media_lexicon
+from .cues import Cue, CueLexicon, media_lexicon, not_sources
 from .speaker import agent_of, climb_to_subject, is_passive, speaker_span
 
 #: dependents that carry a reported clause
@@ -50,7 +50,7 @@ def find_indirect(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) 
             particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")}
             cue = lexicon.verb(token.lemma_, particles, form=token.text)
             if cue is not None:
-                attribution = _verbal(doc, token, cue, lexicon)
+                attribution = _verbal(doc, token, cue, lexicon, quoted)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns:
             attribution = _nominal(doc, token, lexicon.nouns[token.lemma_.lower()])
         if attribution is not None:
@@ -58,8 +58,10 @@ def find_indirect(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) 
     return _dedupe(found)
 
 
-def _verbal(doc: Doc, verb: Token, cue: Cue, lexicon: CueLexicon) -> Attribution | None:
-    heads = _clause_heads(verb, cue)
+def _verbal(doc: Doc, verb: Token, cue: Cue, lexicon: CueLexicon,
+            quoted: list[tuple[int, int]]) -> Attribution | None:
+    # a clause wholly inside quotation marks is a direct quote, not this report's words
+    heads = [h for h in _clause_heads(verb, cue) if not _all_quoted(h, quoted)]
     rule = "participle" if verb.tag_ == "VBG" and verb.dep_ != "ROOT" else "verb"
     first = _clause_first(verb, cue) if not heads else []
     if heads:
@@ -82,6 +84,11 @@ def _verbal(doc: Doc, verb: Token, cue: Cue, lexicon: CueLexicon) -> Attribution
         speaker = None  # a subject inside the reported clause is not its speaker
     return Attribution("indirect", span[0], span[1], cue=_cue_span(doc, verb, cue), speaker=speaker,
                        anchor=verb, rule=rule)
+
+
+def _all_quoted(head: Token, quoted: list[tuple[int, int]]) -> bool:
+    words = [t for t in head.subtree if not (t.is_punct or t.is_space)]
+    return bool(words) and all(inside_any(t.idx, quoted) for t in words)
 
 
 def _speaker(verb: Token) -> Span | None:
@@ -182,7 +189,8 @@ def _clause_heads(verb: Token, cue: Cue) -> list[Token]:
 
 
 def _finite_clause(head: Token) -> bool:
-    return _has_subject(head) and (head.tag_ in ("VBD", "VBZ", "VBP") or _finite_tag(head) in ("VBD", "VBZ", "VBP", "MD"))
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    return _has_subject(head) and (head.tag_ in finite or _finite_tag(head) in finite)
 
 
 def _subject_as_object(verb: Token, heads: list[Token]) -> list[Token]:
@@ -199,7 +207,14 @@ def _subject_as_object(verb: Token, heads: list[Token]) -> list[Token]:
 
 def _misattached(child: Token) -> list[Token]:
     """A that-clause the parser hung on the cue's addressee or medium ("told the agency that …")."""
-    holders = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+    if child.dep_ == "prep":
+        # only the one addressed ("wrote to the secretary that …") or the medium ("in a statement that …"),
+        # not a noun with its own complement ("on the condition that he not be named")
+        media = media_lexicon().medium_nouns
+        holders = [c for c in child.children if c.dep_ == "pobj"
+                   and (child.lower_ == "to" or c.lemma_.lower() in media)]
+    else:
+        holders = [child]
     found = []
     for holder in holders:
         for clause in holder.children:
@@ -319,8 +334,8 @@ def _prepositional(doc: Doc, token: Token, lexicon: CueLexicon) -> Attribution |
             continue
         last = doc[end - 1]
         objects = [c for c in last.children if c.dep_ == "pobj"]
-        if not objects:
-            continue
+        if not objects or _not_a_source(objects[0]):
+            continue  # "according to plan"
         phrase = {t.i for t in token.subtree} | set(range(token.i, end)) | {t.i for t in objects[0].subtree}
         sentence = token.sent
         if _at_edge(sentence, phrase):
@@ -345,6 +360,11 @@ def _prepositional(doc: Doc, token: Token, lexicon: CueLexicon) -> Attribution |
         return Attribution("indirect", span[0], span[1], cue=doc[token.i:end], speaker=speaker,
                            anchor=objects[0], rule="according-to")
     return None
+
+
+def _not_a_source(noun: Token) -> bool:
+    """"according to plan", "according to the law" (a common noun; "the World Food Programme" is a source)."""
+    return noun.pos_ == "NOUN" and not noun.text[:1].isupper() and noun.lemma_.lower() in not_sources()
 
 
 def _at_edge(sentence: Span, phrase: set[int]) -> bool:

@@ -28,6 +28,11 @@ CLOSING_PUNCT = ",.;:!?)]}—–-…"
 STRONG_BEFORE = ".,!?;:…—–-"
 
 
+#: two-character marks of Penn Treebank style text: ``like this''
+TREEBANK_OPEN = "``"
+TREEBANK_CLOSE = "''"
+
+
 @dataclass(frozen=True)
 class QuotedSpan:
     """A paired quotation: ``open`` and ``close`` are the indices of its outer marks."""
@@ -36,14 +41,21 @@ class QuotedSpan:
     close: int
     family: str  # "double" or "single"
     reopens: tuple[int, ...] = ()  # opening marks of the paragraphs it continues into
+    open_width: int = 1  # 2 for a treebank ``
+    close_width: int = 1  # 2 for a treebank ''
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.open_width
 
     @property
     def end(self) -> int:
         return self.close
+
+    @property
+    def after(self) -> int:
+        """The index just after the closing mark."""
+        return self.close + self.close_width
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,7 @@ class _Mark:
     can_open: bool
     can_close: bool
     strong: bool  # a closing mark that certainly closes
+    width: int = 1
 
 
 def family_of(char: str) -> str | None:
@@ -109,7 +122,16 @@ def find_quoted_spans(text: str, paragraphs: list[tuple[int, int]] | None = None
     if paragraphs is None:
         paragraphs = [(0, len(text))]
     marks: dict[str, list[_Mark]] = {"double": [], "single": []}
+    skip = -1
     for i, char in enumerate(text):
+        if i <= skip:
+            continue
+        pair = text[i:i + 2]
+        if pair in (TREEBANK_OPEN, TREEBANK_CLOSE):
+            opening = pair == TREEBANK_OPEN
+            marks["double"].append(_Mark(i, opening, not opening, not opening, width=2))
+            skip = i + 1
+            continue
         family = family_of(char)
         if family is None:
             continue
@@ -131,7 +153,7 @@ def _openers(marks: list[_Mark]) -> int:
 
 def _pair(marks: list[_Mark], family: str, text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
-    carry: tuple[int, list[int]] | None = None
+    carry: tuple[_Mark, list[int]] | None = None
     for start, end in paragraphs:
         here = [m for m in marks if start <= m.pos < end]
         current: int | None = None
@@ -145,13 +167,13 @@ def _pair(marks: list[_Mark], family: str, text: str, paragraphs: list[tuple[int
         for k, mark in enumerate(here):
             if current is None:
                 if mark.can_open:
-                    current, reopens = mark.pos, []
+                    current, reopens = mark, []
                 continue  # a closing mark with nothing open is stray
             if mark.can_close and (mark.strong or family == "double" or not _strong_close_ahead(here[k + 1:])):
-                spans.append(QuotedSpan(current, mark.pos, family, tuple(reopens)))
+                spans.append(QuotedSpan(current.pos, mark.pos, family, tuple(reopens), current.width, mark.width))
                 current = None
             elif mark.can_open and not mark.can_close:
-                current, reopens = mark.pos, []
+                current, reopens = mark, []
         if current is not None:
             carry = (current, reopens)
     return [s for s in spans if text[s.start:s.end].strip()]

@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import records
-from .attribution import Attribution, tokens_in
+from .attribution import Attribution
 from .cues import MediaLexicon
 
 #: prepositions that introduce the medium of a statement
@@ -23,6 +24,8 @@ MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "with", 
 #: verbs whose object is the one told
 TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "notify", "warn", "urge", "write", "ask"})
 DROPPED_DEPS = frozenset({"det", "poss", "case", "punct", "relcl", "acl", "appos", "prep"})
+#: "Arabic-language", "English language" before an outlet's name
+LANGUAGE_LABEL = re.compile(r"^[A-Z][\w]*(?:\s*-\s*|\s+)language\s+")
 SPEECH_SETTINGS = frozenset({"speak", "talk", "write", "address", "appear", "testify"})
 DATE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl", "nmod"})
 
@@ -51,7 +54,7 @@ def describe(doc: Doc, attribution: Attribution, media: MediaLexicon) -> Setting
             elif child.dep_ in ("prep", "agent") and child.lower_ in MEDIUM_PREPS:
                 phrases.append(child)
                 if child.lower_ in ("to", "with") and setting.addressee is None:
-                    setting.addressee = _addressee_of(child, media, anchor)
+                    setting.addressee = _addressee_of(child, media)
     if attribution.anchor is not None and attribution.rule == "according-to":
         phrases.insert(0, attribution.anchor)
     setting.medium = _medium(phrases, media)
@@ -59,7 +62,7 @@ def describe(doc: Doc, attribution: Attribution, media: MediaLexicon) -> Setting
         for phrase in phrases:
             for token in phrase.subtree:
                 if token.dep_ == "prep" and token.lower_ == "with" and token.head.lemma_.lower() in media.medium_nouns:
-                    setting.addressee = _addressee_of(token, media, None)
+                    setting.addressee = _addressee_of(token, media)
     setting.date = _date(doc, attribution, anchors)
     return setting
 
@@ -119,13 +122,13 @@ def _is_outlet(token: Token, media: MediaLexicon) -> bool:
     if token.head.lemma_.lower() in media.outlet_nouns and token.dep_ in ("appos", "npadvmod"):
         return True
     told = token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() == "tell"
-    # "told the Ledger": people are told without an article; a title with one is a newspaper
+    # "told the Ledger": people are told without an article; a capitalised title with one is a newspaper
     if told and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return True
     if token.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "DATE"):
         return False
-    # "told the Ledger", "in a comment to NFT", "in an interview with Handelskurier"
-    if token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() == "tell":
+    # an organisation told something ("told Meridian Wire"), or one an interview or comment was given to
+    if told:
         return True
     holder = token.head.head.lemma_.lower()
     if token.dep_ == "pobj" and ((token.head.lower_ == "to" and holder in media.medium_nouns)
@@ -134,7 +137,7 @@ def _is_outlet(token: Token, media: MediaLexicon) -> bool:
     return False
 
 
-def _addressee_of(prep: Token, media: MediaLexicon, anchor: Token | None) -> str | None:
+def _addressee_of(prep: Token, media: MediaLexicon) -> str | None:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if not objects or _is_outlet(objects[0], media):
         return None
@@ -156,9 +159,7 @@ def _phrase_text(head: Token, outlet: bool = False) -> str:
         token = stack.pop()
         keep.append(token)
         for child in token.children:
-            if child.dep_ in DROPPED_DEPS and not (child.dep_ == "punct" and child.tag_ == "HYPH"):
-                continue
-            if outlet and child.i < head.i and any(t.lower_ == "language" for t in child.subtree):
+            if child.dep_ in DROPPED_DEPS and not (child.dep_ == "punct" and child.text in ("-", "‐")):
                 continue
             stack.append(child)
     keep.sort(key=lambda t: t.i)
@@ -169,8 +170,8 @@ def _phrase_text(head: Token, outlet: bool = False) -> str:
         start -= 1
     while end + 1 in indices:
         end += 1
-    doc = head.doc
-    return doc[start:end + 1].text
+    text = head.doc[start:end + 1].text
+    return LANGUAGE_LABEL.sub("", text) if outlet else text
 
 
 def _date(doc: Doc, attribution: Attribution, anchors: list[Token]) -> str | None:
@@ -217,5 +218,3 @@ def _in_speaker(token: Token, attribution: Attribution) -> bool:
     speaker = attribution.speaker
     return speaker is not None and speaker.start_char <= token.idx < speaker.end_char
 
-
-__all__ = ["Setting", "describe", "tokens_in"]

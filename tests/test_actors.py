@@ -1,0 +1,140 @@
+"""Actor phrases resolved on their own: country, sectors, identity and the reason.
+
+Every phrase here was written for these tests. ``resolve_actor`` reads the phrase with the session
+pipeline's model and entity ruler.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.actors import RESOLVED_BY, resolve_actor
+
+
+@pytest.fixture
+def resolve(nlp):
+    def run(text: str, date: str | None = None):
+        return resolve_actor(text, date, nlp=nlp)
+
+    return run
+
+
+@pytest.mark.parametrize("text, code, sectors, resolved_by", [
+    ("four Saudi men", "SAU", ["CVL"], "agent-noun"),
+    ("a US destroyer", "USA", ["MIL"], "agent-noun"),
+    ("retired vice president", None, ["ELI"], "agent-noun"),
+    ("paris railway police", "FRA", ["COP"], "agent-noun"),
+    ("Iraqi lawmakers", "IRQ", ["LEG"], "agent-noun"),
+    ("US occupation forces", "USA", ["MIL"], "agent-noun"),
+    ("American warplanes", "USA", ["MIL"], "agent-noun"),
+    ("Palestinian protesters", "PSE", ["CVL", "OPP"], "agent-noun"),
+    ("Ukrainian refugees", "UKR", ["REF"], "agent-noun"),
+    ("the Egyptian army", "EGY", ["MIL"], "agent-noun"),
+    ("opposition lawmakers", None, ["LEG", "OPP"], "agent-noun"),
+    ("Libyans", "LBY", ["CVL"], "demonym"),
+    ("Washington", "USA", ["GOV"], "metonymy"),
+    ("the Kremlin", "RUS", ["GOV"], "metonymy"),
+    ("Iraq", "IRQ", [], "kb"),
+    ("Abkhazian separatists", "GEO", ["REB", "PRE"], "agent-noun"),
+    ("Puerto Rico", "USA", [], "kb"),
+])
+def test_short_phrases(resolve, text, code, sectors, resolved_by):
+    actor = resolve(text)
+    assert (actor.code, actor.sectors, actor.resolved_by) == (code, sectors, resolved_by)
+
+
+@pytest.mark.parametrize("text, code, sectors, name", [
+    ("Daesh", "IMG", ["REB", "UAF"], "Islamic State"),
+    ("Asa'ib Ahl al-Haq", "IRQ", ["PRM", "REB"], "Asa'ib Ahl al-Haq"),
+    ("Kataib Hezbollah", "IRQ", ["PRM", "REB"], "Kata'ib Hezbollah"),
+    ("the Houthis", "YEM", ["REB"], "Ansar Allah"),
+    ("Amnesty International", "NGO", [], "Amnesty International"),
+    ("the UN Security Council", "UNO", ["GOV"], "UN Security Council"),
+    ("Tasnim news agency", "IRN", ["JRN"], "Tasnim News Agency"),
+    ("NATO forces", "IGO", ["MIL"], "NATO"),
+])
+def test_known_organisations(resolve, text, code, sectors, name):
+    actor = resolve(text)
+    assert (actor.code, actor.sectors, actor.name, actor.resolved_by) == (code, sectors, name, "kb")
+
+
+@pytest.mark.parametrize("text, date, code, sectors", [
+    ("Donald Trump", "2020-01-03", "USA", ["GOV"]),
+    ("Donald Trump", "2021-11-20", "USA", ["ELI"]),
+    ("Barack Obama", "2004-06-01", "USA", []),
+    ("Barack Obama", "2006-06-01", "USA", ["LEG"]),
+    ("the Taliban", "2019-05-01", "AFG", ["REB"]),
+    ("the Taliban", "2022-05-01", "AFG", ["GOV"]),
+    # the dead keep the office they held last
+    ("Qassem Soleimani", "2021-11-20", "IRN", ["MIL"]),
+])
+def test_roles_depend_on_the_date(resolve, text, date, code, sectors):
+    actor = resolve(text, date)
+    assert (actor.code, actor.sectors) == (code, sectors)
+
+
+def test_a_title_in_the_text_picks_the_office_when_no_date_is_given(resolve):
+    actor = resolve("President Bush")
+    assert (actor.code, actor.sectors, actor.kb_id) == ("USA", ["GOV"], "george-w-bush")
+
+
+def test_former_in_the_text_makes_a_former_official(resolve):
+    actor = resolve("former Iraqi prime minister Nouri al-Maliki")
+    assert (actor.code, actor.sectors[0], actor.kb_id) == ("IRQ", "ELI", "nouri-al-maliki")
+
+
+def test_title_before_an_unknown_name(resolve):
+    actor = resolve("Kyrgyz Prime Minister Almaz Toktogulov")
+    assert (actor.code, actor.sectors, actor.resolved_by) == ("KGZ", ["GOV"], "title")
+    assert actor.evidence.text == "Kyrgyz Prime Minister"
+
+
+def test_secretary_general_of_an_organisation_inherits_it(resolve):
+    actor = resolve("the secretary general of Iraq's Harakat Hezbollah al-Nujaba resistance group", "2021-11-15")
+    assert (actor.code, actor.sectors) == ("IRQ", ["PRM", "REB"])
+    assert actor.name == "Akram al-Kaabi"  # the knowledge base knows who held the office then
+
+
+def test_apposition_gives_the_member_of_parliament(resolve):
+    actor = resolve("Fadel Jaber, a member of Sadeqoun coalition at the Iraqi parliament")
+    assert (actor.code, actor.sectors[0], actor.resolved_by) == ("IRQ", "LEG", "apposition")
+    assert actor.name == "Fadel Jaber"
+    assert actor.evidence.text == "a member of Sadeqoun coalition at the Iraqi parliament"
+
+
+@pytest.mark.parametrize("text, code, sectors", [
+    ("the president of Armenia", "ARM", ["GOV"]),
+    ("a spokesman for the Iraqi army", "IRQ", ["MIL"]),
+    ("hundreds of protesters", None, ["CVL", "OPP"]),
+    ("residents of Mosul", "IRQ", ["CVL"]),
+    ("all foreign military forces led by the US", "USA", ["MIL"]),
+])
+def test_complements(resolve, text, code, sectors):
+    actor = resolve(text)
+    assert (actor.code, actor.sectors) == (code, sectors)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the West", "West"),
+    ("the international community", "international community"),
+])
+def test_regions_get_no_country(resolve, text, name):
+    actor = resolve(text)
+    assert (actor.code, actor.name) == (None, name)
+
+
+@pytest.mark.parametrize("text", ["he", "on Monday", "300 tonnes of aid", ""])
+def test_non_actors_resolve_to_nothing(resolve, text):
+    actor = resolve(text)
+    assert (actor.code, actor.sectors, actor.resolved_by) == (None, [], None)
+
+
+def test_evidence_points_into_the_phrase(resolve):
+    actor = resolve("four Saudi men")
+    assert actor.evidence.text == "four Saudi men"[actor.evidence.start:actor.evidence.end] == "Saudi men"
+    assert actor.resolved_by in RESOLVED_BY
+
+
+@pytest.mark.xfail(reason="an ethnic group's country needs the article around it", strict=True)
+def test_ethnic_groups_need_context(resolve):
+    assert resolve("Karen guerrillas").code == "MMR"

@@ -1,0 +1,60 @@
+"""Gate: the actor benchmark's figures must not fall below benchmarks/baselines/actors.json.
+
+Recomputes the accuracy figures of ``benchmarks/actors.py`` (the project's phrases; the PLOVER
+gold-standard actors on their own and in their sentences; the reference article's actors table)
+and fails if one drops below its floor or the gold data changed (sha256). Speed is measured by the
+benchmark, not gated here (CPU time on a shared machine is too noisy for a unit test).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = ROOT / "benchmarks" / "baselines" / "actors.json"
+#: figures that count gold items: they must stay exactly equal
+COUNTS = ("reference_actors_acceptable",)
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("actors_benchmark", ROOT / "benchmarks" / "actors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def computed(shared_dir, nlp):
+    return _benchmark().compute(nlp)
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return json.loads(BASELINE.read_text(encoding="utf-8"))
+
+
+def test_gold_data_unchanged(computed, baseline):
+    assert computed["gold_sha256"] == baseline["gold_sha256"], \
+        "gold data changed: re-run benchmarks/actors.py --json and update the baseline"
+
+
+def test_no_figure_below_its_floor(computed, baseline):
+    figures = computed["figures"]
+    low = {}
+    for name, floor in baseline["floors"].items():
+        if name in COUNTS:
+            if figures[name] != floor:
+                low[name] = (figures[name], floor)
+        elif figures[name] < floor - 1e-9:
+            low[name] = (figures[name], floor)
+    assert not low, f"figures below their floors (got, floor): {low}"
+
+
+def test_targets_on_short_phrases(computed):
+    figures = computed["figures"]
+    assert figures["phrases_country_accuracy"] >= 0.92
+    assert figures["phrases_sector_accuracy"] >= 0.88

@@ -1,0 +1,59 @@
+"""Gate: quote attribution figures never drop below benchmarks/baselines/quotes.json.
+
+Recomputes ``benchmarks/quotes.py`` on the project's attribution test set (in the repository) and on the
+reference article's gold quotes (in ../shared; that part skips when it is absent).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCHMARK = ROOT / "benchmarks" / "quotes.py"
+
+
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location("quotes_benchmark", BENCHMARK)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return load_benchmark()
+
+
+@pytest.fixture(scope="module")
+def baseline(bench):
+    return json.loads(bench.BASELINE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def results(bench, nlp):
+    return {"test_set": bench.evaluate_test_set(nlp), "holdout": bench.evaluate_test_set(nlp, bench.HOLDOUT),
+            "holdout2": bench.evaluate_test_set(nlp, bench.HOLDOUT2), "reference": None,
+            "test_set_sha256": bench.test_set_hash(), "reference_gold_sha256": bench.reference_hash()}
+
+
+def test_test_set_unchanged(bench, baseline):
+    assert bench.test_set_hash() == baseline["test_set_sha256"], \
+        "benchmarks/data/quotes changed: rerun `python benchmarks/quotes.py --write-baseline` and review the figures"
+
+
+def test_test_set_figures_hold(bench, baseline, results):
+    drops = [d for d in bench.below_floor(results, baseline) if not d.startswith("reference.")]
+    assert not drops, "; ".join(drops)
+
+
+def test_reference_figures_hold(bench, baseline, results, nlp, shared_dir):
+    assert bench.reference_hash() == baseline["reference_gold_sha256"], "the reference gold file changed"
+    results = dict(results, reference=bench.evaluate_reference(nlp))
+    drops = [d for d in bench.below_floor(results, baseline) if d.startswith("reference.")]
+    assert not drops, "; ".join(drops)
