@@ -17,6 +17,10 @@ Test sets:
 - Hand-geocoded articles (data/places/articles.yaml): news articles written for Tidings with every
   place mention geocoded by hand, ambiguous names on purpose. Accuracy within 161 km over all gold
   mentions (missed ones count as wrong), detection precision and recall, metonymy precision and recall.
+  The resolver was developed on this set. Held-out sets 1 and 2 (heldout.yaml, heldout2.yaml) were
+  written afterwards; each was first scored before any change prompted by it (set 1: accuracy 0.851,
+  detection F1 0.927; set 2: 0.762, 0.895), then general fixes followed (gazetteer coverage, mislabelled
+  towns, metonymy of transitive subjects); their first-run figures are the honest held-out estimate.
 - Reference article (../shared/examples, gold places in ../shared/gold): each gold place within 50 km,
   Washington in "agreed with the US side in Washington" the city, the metonymic uses marked.
 - Gazetteer: load time (best of three fresh loads) and the size of the shipped place data.
@@ -428,14 +432,14 @@ ROWS = (
     ("Articles: detection F1", "articles_detection_f1", "{:.3f}"),
     ("Articles: metonymy precision", "articles_metonymy_p", "{:.3f}"),
     ("Articles: metonymy recall", "articles_metonymy_r", "{:.3f}"),
-    ("Held-out articles: gold places (hand-geocoded, not tuned on)", "heldout_gold_places", "{:.0f}"),
-    ("Held-out articles: accuracy within 161 km", "heldout_accuracy_161km", "{:.3f}"),
-    ("Held-out articles: detection precision", "heldout_detection_p", "{:.3f}"),
-    ("Held-out articles: detection recall", "heldout_detection_r", "{:.3f}"),
-    ("Held-out articles: detection F1", "heldout_detection_f1", "{:.3f}"),
-    ("Held-out articles: metonymy precision", "heldout_metonymy_p", "{:.3f}"),
-    ("Held-out articles: metonymy recall", "heldout_metonymy_r", "{:.3f}"),
-    ("Held-out set 2: gold places (scored once, untouched)", "heldout2_gold_places", "{:.0f}"),
+    ("Held-out set 1: gold places (hand-geocoded, see note)", "heldout_gold_places", "{:.0f}"),
+    ("Held-out set 1: accuracy within 161 km", "heldout_accuracy_161km", "{:.3f}"),
+    ("Held-out set 1: detection precision", "heldout_detection_p", "{:.3f}"),
+    ("Held-out set 1: detection recall", "heldout_detection_r", "{:.3f}"),
+    ("Held-out set 1: detection F1", "heldout_detection_f1", "{:.3f}"),
+    ("Held-out set 1: metonymy precision", "heldout_metonymy_p", "{:.3f}"),
+    ("Held-out set 1: metonymy recall", "heldout_metonymy_r", "{:.3f}"),
+    ("Held-out set 2: gold places (hand-geocoded, see note)", "heldout2_gold_places", "{:.0f}"),
     ("Held-out set 2: accuracy within 161 km", "heldout2_accuracy_161km", "{:.3f}"),
     ("Held-out set 2: detection precision", "heldout2_detection_p", "{:.3f}"),
     ("Held-out set 2: detection recall", "heldout2_detection_r", "{:.3f}"),
@@ -459,8 +463,8 @@ FLOORS = ("meantime_detection_p", "meantime_detection_r", "meantime_detection_f1
           "heldout2_detection_f1", "heldout2_metonymy_p", "heldout2_metonymy_r", "reference_within_50km",
           "reference_washington_city", "reference_metonymy_marked", "combined_accuracy_161km")
 COUNTS = ("meantime_articles", "meantime_gold_names", "meantime_linked", "articles", "articles_gold_places",
-          "articles_metonymy_gold", "heldout", "heldout_gold_places", "heldout_metonymy_gold", "heldout2", "heldout2_gold_places",
-          "heldout2_metonymy_gold", "reference_places")
+          "articles_metonymy_gold", "heldout", "heldout_gold_places", "heldout_metonymy_gold", "heldout2",
+          "heldout2_gold_places", "heldout2_metonymy_gold", "reference_places")
 #: figures that must stay at or below a ceiling
 CEILINGS = {"gazetteer_load_seconds": 1.0, "gazetteer_megabytes": 100.0}
 

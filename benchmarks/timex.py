@@ -61,6 +61,11 @@ def _process(nlp, text: str, published: str | None):
     return doc
 
 
+def _context(text: str, item, width: int = 50) -> str:
+    """The text around a span, one line, for error listings."""
+    return " ".join(text[max(0, item.start - width):item.end + width].split())
+
+
 def score_meantime(nlp, errors: list | None = None) -> dict:
     from tidings.extensions import records
     from tidings.model import Event, TextSpan
@@ -74,6 +79,10 @@ def score_meantime(nlp, errors: list | None = None) -> dict:
         predicted = records(doc, "timexes")
         n_gold += len(article.timexes)
         n_pred += len(predicted)
+        if errors is not None:
+            for pred in predicted:
+                if not any(_overlaps(pred.start, pred.end, g.start, g.end) for g in article.timexes):
+                    errors.append(("timex spurious", article.id, pred.text, pred.value, _context(article.text, pred)))
         for gold in article.timexes:
             match = next((p for p in predicted if _overlaps(p.start, p.end, gold.start, gold.end)), None)
             if match is None:
@@ -82,6 +91,8 @@ def score_meantime(nlp, errors: list | None = None) -> dict:
                 continue
             relaxed += 1
             strict += (match.start, match.end) == (gold.start, gold.end)
+            if errors is not None and (match.start, match.end) != (gold.start, gold.end):
+                errors.append(("timex span", article.id, gold.text, gold.value, f"{match.text!r}"))
             typed += match.type == gold.type
             valued += match.value == gold.value
             if errors is not None and match.value != gold.value:

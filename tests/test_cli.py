@@ -84,3 +84,25 @@ def test_every_command_has_help_and_is_documented(module):
     assert len(result.output.strip()) > 80
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(rf"tidings {command}\b", readme), f"README does not document `tidings {command}`"
+
+
+@pytest.mark.slow
+def test_annotate_reads_a_user_actors_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("TIDINGS_ACTORS", raising=False)
+    kb = tmp_path / "mine.yaml"
+    kb.write_text("entries:\n- id: tamar-qassis\n  name: Tamar Qassis\n  type: person\n  code: JOR\n"
+                  "  sectors: [LEG]\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Tamar Qassis condemned the raid on Tuesday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["annotate", str(article), "--actors", str(kb)])
+    assert result.exit_code == 0, result.output
+    actors = json.loads(result.stdout)["actors"]
+    qassis = next(a for a in actors if a["text"] == "Tamar Qassis")
+    assert (qassis["code"], qassis["sectors"], qassis["kb_id"]) == ("JOR", ["LEG"], "tamar-qassis")
+    monkeypatch.delenv("TIDINGS_ACTORS", raising=False)
+
+
+def test_missing_actors_file_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["annotate", str(tmp_path), "--actors", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "nope.yaml" in result.stderr

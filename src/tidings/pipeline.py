@@ -70,7 +70,13 @@ def build(model: str | None = None, components: tuple[str, ...] = COMPONENTS) ->
     return add_components(load_model(model), components)
 
 
-@lru_cache(maxsize=4)
 def shared_pipeline(model: str | None = None) -> Language:
-    """One pipeline per model name per process, built on first use."""
+    """One pipeline per model name (and user actor files) per process, built on first use."""
+    import os
+
+    return _cached_pipeline(model, os.environ.get("TIDINGS_ACTORS"))
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(model: str | None, actors_files: str | None) -> Language:
     return build(model)

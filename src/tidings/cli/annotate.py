@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from ..batch import BatchReport, annotate_inputs
-from .common import Inputs, Model, Output, Processes, Published, check_date, open_output, write_jsonl
+from .common import Actors, use_actors_files, Inputs, Model, Output, Processes, Published, check_date, open_output, write_jsonl
 
 
 def annotate_cli(
@@ -17,8 +17,10 @@ def annotate_cli(
     published: Optional[str] = Published,
     model: Optional[str] = Model,
     processes: int = Processes,
+    actors: Optional[List[Path]] = Actors,
 ) -> None:
     """Annotate articles: actors, events, quotes, time expressions and places, as JSONL."""
+    use_actors_files(actors)
     report = BatchReport()
     with open_output(output) as handle:
         for annotation in annotate_inputs(inputs, report, published=check_date(published), model=model,

@@ -9,7 +9,7 @@ import typer
 
 from ..batch import BatchReport, annotate_inputs
 from ..plover import plover_records
-from .common import Inputs, Model, Output, Processes, Published, check_date, open_output, write_jsonl
+from .common import Actors, use_actors_files, Inputs, Model, Output, Processes, Published, check_date, open_output, write_jsonl
 
 
 def code_cli(
@@ -18,8 +18,10 @@ def code_cli(
     published: Optional[str] = Published,
     model: Optional[str] = Model,
     processes: int = Processes,
+    actors: Optional[List[Path]] = Actors,
 ) -> None:
     """Code articles as PLOVER events (JSONL, one event per line)."""
+    use_actors_files(actors)
     report = BatchReport()
     with open_output(output) as handle:
         for annotation in annotate_inputs(inputs, report, published=check_date(published), model=model,

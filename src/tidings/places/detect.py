@@ -45,6 +45,15 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_FEATURES = frozenset({"region", "water", "continent", "island"}) | FACILITY_FEATURES
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins the tokens again at every access."""
+    cached = doc.user_data.get("tidings.text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["tidings.text"] = cached
+    return cached
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Mention], set[int]]:
     """Place mentions in document order, and the indices of those that are the dateline's place."""
     mentions: list[Mention] = []
@@ -95,7 +104,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
 def _dateline_span(doc: Doc) -> tuple[int, int] | None:
     article = getattr(doc._, "article", None)
     dateline = getattr(article, "dateline", None) if article is not None else None
-    if dateline is None or dateline.end > len(doc.text):
+    if dateline is None or dateline.end > len(text_of(doc)):
         return None
     return dateline.start, dateline.end
 
@@ -107,13 +116,13 @@ def _dateline_places(doc: Doc) -> list[tuple[int, int, bool]]:
         return []
     place = doc._.article.dateline.place or ""
     start, end = span
-    match = _dateline_match(doc.text, start)
+    match = _dateline_match(text_of(doc), start)
     if match is not None and start + match.end("dash") <= end + 2:
         found = [(start + match.start("place"), start + match.end("place"), True)]
         if match.group("region"):
             found.append((start + match.start("region"), start + match.end("region"), False))
         return found
-    position = doc.text[start:end].lower().find(place.lower()) if place else -1
+    position = text_of(doc)[start:end].lower().find(place.lower()) if place else -1
     return [(start + position, start + position + len(place), True)] if position >= 0 else []
 
 
@@ -160,7 +169,7 @@ def _offsets(tokens: list[Token]) -> tuple[int, int]:
 
 def _text(tokens: list[Token]) -> str:
     start, end = _offsets(tokens)
-    return tokens[0].doc.text[start:end]
+    return text_of(tokens[0].doc)[start:end]
 
 
 def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
@@ -176,14 +185,14 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
         tail = doc[stop - 1]
         if not tail.is_alpha:
             continue
-        text = doc.text[start:tail.idx + len(tail.text)]
+        text = text_of(doc)[start:tail.idx + len(tail.text)]
         if "\n" not in text and gazetteer.lookup(text):
             return start, tail.idx + len(tail.text)
     return start, end
 
 
 def _mention(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazetteer, cues: Cues) -> Mention | None:
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     if not text.strip():
         return None
     key, found, hint = candidates_for(text, gazetteer, cues.feature_words)
@@ -387,14 +396,14 @@ def _listed(doc: Doc, mention: Mention, other: Mention) -> bool:
     """Whether two names stand next to each other in a list. A bare comma counts only inside a list
     that goes on ("Paris, Lyon and Marseille"), not in "In Cambridge, Harvard cancelled classes"."""
     if other.end <= mention.start:
-        between, after = doc.text[other.end:mention.start], doc.text[mention.end:mention.end + 6]
+        between, after = text_of(doc)[other.end:mention.start], text_of(doc)[mention.end:mention.end + 6]
     elif other.start >= mention.end:
-        between, after = doc.text[mention.end:other.start], ","
+        between, after = text_of(doc)[mention.end:other.start], ","
     else:
         return False
     if between.strip() == "to":  # "from Gao to Kidal", "from Dublin to Holyhead"
         first = mention if mention.start < other.start else other
-        return doc.text[max(0, first.start - 5):first.start].strip().lower() == "from"
+        return text_of(doc)[max(0, first.start - 5):first.start].strip().lower() == "from"
     if not _LIST_GLUE.match(between):
         return False
     return not _COMMA.match(between) or after.lstrip().startswith((",", "and ", "or "))
@@ -444,10 +453,10 @@ def _spread_list_cues(doc: Doc, mentions: list[Mention], cues: Cues) -> None:
         current, previous = mentions[index], mentions[index - 1]
         if current.feature_hint or not previous.feature_hint:
             continue
-        if not _LIST_GLUE.match(doc.text[previous.end:current.start]):
+        if not _LIST_GLUE.match(text_of(doc)[previous.end:current.start]):
             continue
         first = index - 1
-        while first > 0 and _LIST_GLUE.match(doc.text[mentions[first - 1].end:mentions[first].start]):
+        while first > 0 and _LIST_GLUE.match(text_of(doc)[mentions[first - 1].end:mentions[first].start]):
             first -= 1
         if _prefix_cue(doc, mentions[first].start, mentions[first].end, cues):
             current.feature_hint = previous.feature_hint
@@ -521,7 +530,7 @@ def _locative_before(tokens: Span, taken: list[tuple[int, int]], cues: Cues) -> 
             return False
         end = tokens.doc[before].idx + len(tokens.doc[before].text)
         source = next(((s, e) for s, e in taken if e == end), None)
-        return source is not None and tokens.doc.text[max(0, source[0] - 5):source[0]].strip().lower() == "from"
+        return source is not None and text_of(tokens.doc)[max(0, source[0] - 5):source[0]].strip().lower() == "from"
     return False
 
 
@@ -544,7 +553,7 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
     """"Paris, Texas": the second name says where the first lies."""
     for index in range(len(mentions) - 1):
         first, second = mentions[index], mentions[index + 1]
-        between = doc.text[first.end:second.start]
+        between = text_of(doc)[first.end:second.start]
         if not _QUALIFYING.match(between) or "\n" in between:
             continue
         if any(gazetteer.features[row] in ("admin1", "country") for row, _ in second.candidates):
@@ -558,7 +567,7 @@ def _link_lists(doc: Doc, mentions: list[Mention]) -> None:
         first, second = mentions[index], mentions[index + 1]
         if second.is_qualifier and first.qualifier == index + 1:
             continue
-        if _LIST_GLUE.match(doc.text[first.end:second.start]):
+        if _LIST_GLUE.match(text_of(doc)[first.end:second.start]):
             first.listed_with.append(index + 1)
             second.listed_with.append(index)
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import records
 from ..model import Place
 from .data import cues
-from .detect import find_mentions
+from .detect import find_mentions, text_of
 from .gazetteer import Gazetteer, load_gazetteer
 from .metonymy import metonymy_reason
 from .resolve import Context, resolve
@@ -15,7 +15,7 @@ from .resolve import Context, resolve
 
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     """Every place name in the document, geocoded, ids p1.. in document order."""
-    if not doc.text.strip():
+    if not len(doc) or not text_of(doc).strip():
         return []
     gazetteer = gazetteer or load_gazetteer()
     words = cues()

@@ -10,7 +10,6 @@ to them, the dateline, the actors' countries). Mentions with the same name share
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, distance_km

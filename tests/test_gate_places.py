@@ -1,0 +1,72 @@
+"""Gate: the places benchmark's figures must not fall below benchmarks/baselines/places.json.
+
+Recomputes every figure of ``benchmarks/places.py`` (MEANTIME and the reference article from ../shared,
+the hand-geocoded articles, the gazetteer's load time and size) and fails if one drops below its floor,
+rises above its ceiling, a count of gold items changes, or the gold data changed (its sha256).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = ROOT / "benchmarks" / "baselines" / "places.json"
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("places_benchmark", ROOT / "benchmarks" / "places.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def benchmark():
+    return _benchmark()
+
+
+@pytest.fixture(scope="module")
+def figures(shared_dir, nlp, benchmark):
+    return benchmark.compute(nlp)
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return json.loads(BASELINE.read_text(encoding="utf-8"))
+
+
+def test_gold_data_unchanged(figures, baseline):
+    assert figures["gold_sha256"] == baseline["gold_sha256"], \
+        "gold data changed: re-run the benchmark, update the baseline"
+
+
+def test_no_figure_below_its_floor(figures, baseline, benchmark):
+    low = {}
+    for name, floor in baseline["floors"].items():
+        if name in benchmark.COUNTS:
+            if figures[name] != floor:
+                low[name] = (figures[name], floor)
+        elif figures[name] < floor - 1e-9:
+            low[name] = (round(figures[name], 4), floor)
+    assert not low, f"figures below their floors (got, floor): {low}"
+
+
+def test_no_figure_above_its_ceiling(figures, baseline):
+    high = {name: (round(figures[name], 3), ceiling) for name, ceiling in baseline["ceilings"].items()
+            if figures[name] > ceiling}
+    assert not high, f"figures above their ceilings (got, ceiling): {high}"
+
+
+def test_targets_of_the_issue_hold(figures):
+    """The issue's targets, stated once more so a lowered baseline cannot hide a miss."""
+    assert figures["meantime_detection_f1"] >= 0.80
+    assert figures["combined_accuracy_161km"] >= 0.90
+    assert figures["reference_within_50km"] == 1.0
+    assert figures["reference_washington_city"] == 1.0
+    assert figures["reference_metonymy_marked"] == 1.0
