@@ -95,6 +95,8 @@ def score_meantime(nlp, errors: list | None = None) -> dict:
                 errors.append(("timex span", article.id, gold.text, gold.value, f"{match.text!r}"))
             typed += match.type == gold.type
             valued += match.value == gold.value
+            if errors is not None and match.type != gold.type:
+                errors.append(("timex type", article.id, gold.text, gold.type, f"{match.text!r} {match.type}"))
             if errors is not None and match.value != gold.value:
                 errors.append(("timex value", article.id, gold.text, gold.value, f"{match.text!r} {match.value}"))
         events = [Event(id=f"e{i + 1}", event_type="", trigger=TextSpan(g.text, g.start, g.end), sentence=0)
