@@ -37,8 +37,10 @@ REFERENCE_PUBLISHED = "2021-11-20"
 
 #: CAMEO country codes in the gold standard that differ from ISO 3166 alpha-3
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-#: the gold standard predates PLOVER's UNO and EUR codes: its IGO covers the UN and the EU
-GSR_IGO = {"IGO", "UNO", "EUR"}
+#: the gold standard predates PLOVER 1.0's UNO and EUR codes and codes international NGOs (Amnesty
+#: International, the Red Cross) IGO as well: its IGO accepts any international organisation code
+#: (the same rule as benchmarks/plover_gsr.py)
+GSR_IGO = {"IGO", "UNO", "EUR", "NGO"}
 #: CAMEO "CIV" is PLOVER "CVL"
 SECTOR_RENAMES = {"CIV": "CVL"}
 SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",

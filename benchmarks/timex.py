@@ -2,7 +2,7 @@
 
     python benchmarks/timex.py            # the table
     python benchmarks/timex.py --json     # the figures as JSON
-    python benchmarks/timex.py --errors   # the table, then every miss
+    python benchmarks/timex.py --errors   # the table, then every miss (missed, spurious, span, type, value)
 
 MEANTIME (../shared/data/meantime-en, CC BY 4.0): 120 Wikinews articles, the creation time as the
 publication date. Time expressions are scored on span (strict: same offsets; relaxed: overlap) and

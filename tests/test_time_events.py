@@ -44,7 +44,10 @@ def timex_values(nlp, text: str, published: str | None = PUBLISHED):
     [
         ("The minister resigned on Friday after a week of protests.", [("Friday", "2021-11-19"), ("a week", "P1W")]),
         ("The minister will resign on Friday.", [("Friday", "2021-11-26")]),
-        ("Trade talks collapsed last year's summer.", [("last year", "2020")]),
+        ("Trade talks collapsed last year's summer.", [("last year's summer", "2020-SU")]),
+        ("Talks resume this summer.", [("this summer", "2021-SU")]),
+        ("A hot spring flooded the road.", []),  # "spring" as a plain noun is no season
+        ("Fighting eased in winter and resumed in spring.", [("winter", "2020-WI"), ("spring", "2021-SP")]),
         ("May I say that the ceasefire held in May?", [("May", "2021-05")]),
         ("Troops will stay until March.", [("March", "2022-03")]),
         ("The hearing on June 3 was postponed twice in 2019.", [("June 3", "2021-06-03"), ("2019", "2019")]),
@@ -55,6 +58,41 @@ def timex_values(nlp, text: str, published: str | None = PUBLISHED):
 )
 def test_timexes_in_context(nlp, text, expected):
     assert timex_values(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the parse rules out: an age, a fraction, a verb, a name, a gap
+        ("The 23-year-old protester was held for 48 hours.", [("48 hours", "PT48H")]),
+        ("The firm will close about a quarter of its 3,200 shops.", []),
+        ("The talks could last several more days.", [("several more days", "PXD")]),
+        ("The Russell 2000 Index fell 3% in 2019.", [("2019", "2019")]),
+        ("Police arrived shortly after the blast.", []),
+        ("The Arab Spring began in winter.", [("winter", "2020-WI")]),
+        # what it turns into a rate or a reference
+        ("The plant makes 15 tanks a year.", [("a year", "P1Y")]),
+        ("Profit rose in the third quarter from a year earlier.", [("the third quarter", "2021-Q3"),
+                                                                   ("a year earlier", "2020-Q3")]),
+        ("Sales rose in the first half of 2021 from the same period of 2020.",
+         [("the first half of 2021", "2021-H1"), ("the same period of 2020", "2020-H1")]),
+        ("The deal will close on June 10. If no price is agreed by that time, talks end.",
+         [("June 10", "2022-06-10"), ("that time", "2022-06-10")]),
+        ("The ship arrives on November 28, three days later than planned.",
+         [("November 28", "2021-11-28"), ("three days later than planned", "2021-11-28")]),
+        ("Militants fired rockets over the weekend, the army said.", [("the weekend", "2021-W46-WE")]),
+        ("The summit is held every two years and costs $2 billion annually.",
+         [("every two years", "P2Y"), ("annually", "P1Y")]),
+    ],
+)
+def test_timexes_read_with_the_parse(nlp, text, expected):
+    assert timex_values(nlp, text) == expected
+
+
+def test_annual_is_a_set_for_events_and_a_duration_for_amounts(nlp):
+    text = "Officials met at the annual summit. The firm reported annual profit of $2 billion."
+    assert [(t.text, t.type, t.value) for t in records(parse(nlp, text), "timexes")] == [
+        ("annual", "SET", "P1Y"), ("annual", "DURATION", "P1Y")]
 
 
 def test_model_misreadings_are_not_dates(nlp):
@@ -174,3 +212,18 @@ def test_empty_and_undated_documents(annotate_text):
     annotation = annotate_text("Elections were held in 2019 and again last year.", published=None)
     assert [(t.text, t.value, t.relation) for t in annotation.timexes] == [("2019", "2019", None),
                                                                           ("last year", None, "unresolved")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, published, trigger, sectors",
+    [
+        ("On January 3, 2020, a drone strike authorized by former US president Donald Trump killed two "
+         "commanders near Baghdad.", "2021-11-20", "killed", ["GOV"]),
+        ("Former president Barack Obama criticised the ruling on Tuesday.", "2021-11-20", "criticised", ["ELI"]),
+    ],
+)
+def test_participants_hold_the_office_of_the_event_date(annotate_text, text, published, trigger, sectors):
+    annotation = annotate_text(text, published=published)
+    event = next(e for e in annotation.events if trigger in e.trigger.text)
+    assert event.actor and event.actor[0].sectors[:1] == sectors

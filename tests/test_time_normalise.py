@@ -64,6 +64,72 @@ def test_open_dates_follow_the_verb(text, direction, value):
     assert normalise(text, ANCHOR, direction)[0] == value
 
 
+@pytest.mark.parametrize(
+    "text, value, granularity, type_",
+    [
+        # TimeML conventions for news (anchor: Saturday 20 November 2021)
+        ("two years ago", "2019", "year", "DATE"),  # a DATE at the unit's size, as in TimeBank
+        ("a few years ago", "PAST_REF", "unknown", "DATE"),
+        ("two weeks from now", "2021-12-04", "day", "DATE"),
+        ("several days later", "FUTURE_REF", "unknown", "DATE"),
+        ("a few months earlier", "PAST_REF", "unknown", "DATE"),
+        ("in recent years", "PAST_REF", "unknown", "DATE"),
+        ("in coming months", "FUTURE_REF", "unknown", "DATE"),
+        ("right now", "PRESENT_REF", "unknown", "DATE"),
+        ("currently", "PRESENT_REF", "unknown", "DATE"),
+        ("over the past year", "P1Y", "unknown", "DURATION"),
+        ("for the past three months", "P3M", "unknown", "DURATION"),
+        ("for decades", "PXY", "unknown", "DURATION"),
+        ("a quarter century", "P25Y", "unknown", "DURATION"),
+        ("fiscal 2020", "FY2020", "year", "DATE"),
+        ("in fiscal year 2019", "FY2019", "year", "DATE"),
+        ("FY2022", "FY2022", "year", "DATE"),
+        ("the 2020-21 fiscal year", "FY2021", "year", "DATE"),
+        ("the current fiscal year", "FY2021", "year", "DATE"),
+        ("last fiscal year", "FY2020", "year", "DATE"),
+        ("the first quarter of fiscal 2022", "FY2022-Q1", "quarter", "DATE"),
+        ("this year's second quarter", "2021-Q2", "quarter", "DATE"),
+        ("the first half of next year", "2022-H1", "unknown", "DATE"),
+        ("the latest quarter", "2021-Q3", "quarter", "DATE"),
+        ("this past weekend", "2021-W45-WE", "unknown", "DATE"),
+        ("last year's summer", "2020-SU", "season", "DATE"),
+        ("twice a week", "P1W", "unknown", "SET"),
+        ("three times a year", "P1Y", "unknown", "SET"),
+        ("every summer", "XXXX-SU", "unknown", "SET"),
+        ("each September", "XXXX-09", "unknown", "SET"),
+        ("on Fridays", "XXXX-WXX-5", "unknown", "SET"),
+        ("Sunday mornings", "XXXX-WXX-7TMO", "unknown", "SET"),
+        ("the annual summit", "P1Y", "unknown", "SET"),
+        ("at 6:40 p.m. (GMT +8)", "2021-11-20T18:40", "day", "TIME"),
+    ],
+)
+def test_timeml_conventions(text, value, granularity, type_):
+    assert normalise(text, ANCHOR)[:3] == (value, granularity, type_)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("between 60 and 90 days", ["P60D", "P90D"]),  # each number of a range is a duration
+        ("two or three years", ["P2Y", "P3Y"]),
+        ("from 2009 to 2011", ["2009", "2011"]),  # a range of dates is two dates
+    ],
+)
+def test_ranges_are_two_expressions(text, values):
+    from tidings.timex.normalise import interpret
+
+    assert [interpret(c, ANCHOR).value for c in find_candidates(text)] == values
+
+
+def test_year_end_deadline():
+    assert normalise("by year-end", ANCHOR) == ("2021-12-31", "day", "DATE", "deadline")
+
+
+def test_fiscal_values_have_calendar_bounds():
+    assert granularity_of("FY2021-Q3") == "quarter"
+    assert bounds("FY2021") == (date(2021, 1, 1), date(2021, 12, 31))
+
+
 def test_publication_date_may_be_given_as_text():
     assert normalise("last year", "2021-11-20")[0] == "2020"
 
@@ -85,7 +151,8 @@ def test_without_publication_date(text, value, relation):
     assert (got[0], got[3]) == (value, relation)
 
 
-@pytest.mark.parametrize("text", ["We", "We might see an escalation", "the current situation is tense"])
+@pytest.mark.parametrize("text", ["We", "We might see an escalation", "the current situation is tense",
+                                  "it fell shortly after"])
 def test_no_false_dates(text):
     values = [c.text for c in find_candidates(text) if c.kind not in {"reference"}]
     assert values == []

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .config import MAX_CHUNK_CHARS
 from .errors import InputError, TidingsError
-from .extensions import records, register_extensions
+from .extensions import doc_text, records, register_extensions
 from .ingest import article_from_record, article_from_text
 from .model import Annotation, Article, Sentence
 from .pipeline import shared_pipeline
@@ -118,7 +118,7 @@ def _docs_for(article: Article, nlp: Language) -> Iterator[tuple[Doc, tuple[Arti
     for index, (start, end) in enumerate(spans):
         doc = nlp.make_doc(article.text[start:end])
         meta = copy.copy(article)
-        meta.text = doc.text
+        meta.text = doc_text(doc)
         if index > 0:
             meta.dateline = None
             meta.metadata = {**article.metadata, "chunk": index}
@@ -179,7 +179,7 @@ def doc_to_annotation(doc: Doc, offset: int = 0) -> Annotation:
     """Read the Tidings extensions of a processed Doc into an Annotation (offsets shifted)."""
     article = doc._.article
     dateline = article.dateline if article else None
-    paragraphs = doc._.paragraphs or [(0, len(doc.text))]
+    paragraphs = doc._.paragraphs or [(0, len(doc_text(doc)))]
     sentences = []
     for sent in doc.sents:
         text = sent.text
@@ -191,7 +191,7 @@ def doc_to_annotation(doc: Doc, offset: int = 0) -> Annotation:
             continue
         if dateline is not None and start < dateline.end:
             start = dateline.end
-            while start < end and doc.text[start].isspace():
+            while start < end and doc_text(doc)[start].isspace():
                 start += 1
         paragraph = next((i for i, (s, e) in enumerate(paragraphs) if s <= start < e), 0)
         sentences.append(Sentence(start=start, end=end, paragraph=paragraph))

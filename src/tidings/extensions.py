@@ -37,3 +37,13 @@ def records(doc: Doc, name: str) -> list:
 def next_id(prefix: str, existing: list) -> str:
     """The next free id with this prefix (``a1``, ``a2`` ...) given existing records."""
     return f"{prefix}{len(existing) + 1}"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins the tokens again at every access, which makes
+    any per-mention use of it quadratic on long documents."""
+    cached = doc.user_data.get("tidings.text")
+    if cached is None:  # a Doc's text never changes (retokenizing keeps it)
+        cached = doc.text
+        doc.user_data["tidings.text"] = cached
+    return cached

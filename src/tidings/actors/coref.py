@@ -5,8 +5,10 @@ refers to. Heuristics, in the order they are tried:
    "Akram al-Kaabi") is one chain; its representative is its first mention with a proper name;
 2. a definite description of an office ("the Iraqi prime minister") refers to the person the article
    introduced with that title ("The prime minister (Mustafa Al-Kadhimi)"), with a compatible country;
-3. "he"/"she" refers to the nearest person before it, "they" to the nearest plural actor, skipping
-   quoted speech when the pronoun is the narrator's, and never to the subject of its own verb;
+3. "he"/"she" refers to the nearest person before it, "they" to the nearest plural actor, "it" to
+   the nearest country, organisation or body, skipping quoted speech when the pronoun is the
+   narrator's, and never to the subject of its own verb — except a possessive, which usually does
+   ("Israel mounted its invasion", "their forces completed their withdrawal");
 4. "the latter" is the nearest actor before it, "the former" the one before that;
 5. "we"/"I" inside a quotation is its speaker: the actor right after the closing quote mark
    ("..., he said") or right before the opening one.
@@ -21,8 +23,10 @@ from .entities import entities
 from .mentions import Mention
 from .text import normalise
 
-THIRD_PERSON = frozenset({"he", "she", "him", "her"})
-PLURAL = frozenset({"they", "them"})
+THIRD_PERSON = frozenset({"he", "she", "him", "her", "his$", "her$"})
+PLURAL = frozenset({"they", "them", "their$"})
+#: "it" and "its": a country, organisation or body (possessives are marked with "$")
+NEUTER = frozenset({"it", "its$"})
 FIRST_PERSON = frozenset({"we", "us", "i", "me"})
 #: how many sentences back a pronoun may look for its antecedent
 PRONOUN_WINDOW = 3
@@ -142,9 +146,11 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], i: int, sentence_of: 
     """The nearest fitting actor before a pronoun, subjects first within a sentence's distance."""
     mention = mentions[i]
     plural = mention.pronoun in PLURAL
+    neuter = mention.pronoun in NEUTER
     here = sentence_of[mention.head]
     pronoun = doc[mention.head]
-    own_subject = _subject_of(pronoun) if pronoun.dep_ not in ("nsubj", "nsubjpass") else None
+    possessive = mention.pronoun.endswith("$")
+    own_subject = _subject_of(pronoun) if pronoun.dep_ not in ("nsubj", "nsubjpass") and not possessive else None
     best, best_score = None, None
     for j in range(i - 1, -1, -1):
         other = mentions[j]
@@ -158,13 +164,17 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], i: int, sentence_of: 
         res = other.resolution
         subject = doc[other.head].dep_ in ("nsubj", "nsubjpass")
         if other.pronoun:
-            same = PLURAL if plural else THIRD_PERSON
+            same = PLURAL if plural else NEUTER if neuter else THIRD_PERSON
             if other.pronoun not in same or refers[j] is None:
                 continue
             candidate = refers[j]
-        elif plural and distance > 0 and not subject:
-            continue  # "they" in a new sentence continues its subject, not any plural noun
+        elif (plural or neuter) and distance > 0 and not subject:
+            continue  # "they"/"it" in a new sentence continues its subject, not any noun
         elif plural and (res.plural or res.kind == "group") and res.kind != "region":
+            candidate = j
+        elif neuter:
+            if not _body(doc, other):
+                continue
             candidate = j
         elif not plural and res.personal and not res.plural:
             candidate = j
@@ -179,6 +189,18 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], i: int, sentence_of: 
         if best_score is None or score < best_score:
             best, best_score = candidate, score
     return best
+
+
+def _body(doc: Doc, mention: Mention) -> bool:
+    """Whether "it" may stand for a mention: one country, organisation, outlet or body ("the
+    government", "the army"), not a person, a group of people or a region."""
+    res = mention.resolution
+    if res.personal or res.plural or res.kind in ("person", "pronoun", "region", "group") \
+            or res.role_kind == "instrument":
+        return False
+    if doc[mention.head].tag_ in ("NNS", "NNPS") or doc[mention.head].ent_type_ == "PERSON":
+        return False
+    return bool(res.code or res.kb_id or res.sectors) or _unknown_name(doc, mention)
 
 
 def _unknown_name(doc: Doc, mention: Mention) -> bool:

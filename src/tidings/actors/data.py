@@ -25,8 +25,8 @@ _SECTORS = frozenset(SECTORS)
 _CODE = re.compile(r"^(?:[A-Z]{3})$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 ENTRY_TYPES = frozenset({"person", "organisation", "outlet"})
-AGENT_KINDS = frozenset({"agent", "role", "weak", "none"})
-MODIFIER_EFFECTS = frozenset({"former", "add", "state"})
+AGENT_KINDS = frozenset({"agent", "role", "weak", "none", "instrument"})
+MODIFIER_EFFECTS = frozenset({"former", "add", "state", "ethnic"})
 
 
 def _is_code(value: str) -> bool:
@@ -61,7 +61,7 @@ AGENT_SCHEMA = Schema("agent noun", (
 
 MODIFIER_SCHEMA = Schema("modifier", (
     Column("word"),
-    Column("sectors", many=True, choices=_SECTORS),
+    Column("sectors", many=True, required=False, choices=_SECTORS),
     Column("effect", choices=MODIFIER_EFFECTS),
 ), unique=("word",))
 

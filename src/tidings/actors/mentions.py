@@ -8,7 +8,9 @@ A mention is found by its head token:
   passive ("led by the US"), or a conjunct of one ("Baghdad and Washington said");
 - an agent noun ("lawmakers", "the prime minister", "US occupation forces"), unless it only says
   where something is ("at the Iraqi parliament") or restates a name ("Fadel Jaber, a member of ...");
-- a personal pronoun ("he", "they", "we"), or "the latter" / "the former".
+- a personal pronoun ("he", "they", "we"), or "the latter" / "the former";
+- when another component asks about an argument (``forced``), also "it" and a possessive
+  ("its invasion", "their withdrawal"): these stand for an actor only as an event's argument.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from .resolve import Resolution, Resolver, core_range
 from .text import normalise
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me"})
+#: pronouns read only as an asked-about argument: "it" (often no actor: "it rained") and possessives
+ARGUMENT_PRONOUNS = frozenset({"it", "its", "their", "his", "her"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 ANAPHORIC_ADJECTIVES = frozenset({"latter", "former"})
 #: dependency labels of a head that acts (or is acted on) rather than only modifying a noun
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj", "expl"})
@@ -60,8 +65,11 @@ def mention_at(token: Token, resolver: Resolver, date: str | None, forced: bool 
     another component asks about a syntactic argument)."""
     lower = token.lower_
     if token.pos_ == "PRON" or token.tag_ == "PRP":
-        if lower in PERSONAL_PRONOUNS and token.tag_ != "PRP$" and token.dep_ != "poss":
+        possessive = token.tag_ == "PRP$" or token.dep_ == "poss"
+        if lower in PERSONAL_PRONOUNS and not possessive:
             return Mention(token.i, token.idx, token.idx + len(token), Resolution(kind="pronoun"), pronoun=lower)
+        if forced and lower in ARGUMENT_PRONOUNS and (possessive or lower == "it"):
+            return pronoun_mention(token)
         return None
     if lower in ANAPHORIC_ADJECTIVES and token.dep_ not in ("amod", "compound") and any(
             c.lower_ == "the" for c in token.lefts):
@@ -79,6 +87,22 @@ def mention_at(token: Token, resolver: Resolver, date: str | None, forced: bool 
         return None
     start, end = mention_range(token, resolution)
     return Mention(token.i, start, end, resolution)
+
+
+def pronoun_mention(token: Token) -> Mention:
+    """A pronoun mention; a possessive one is marked with a trailing "$" ("its$", "her$")."""
+    lower = token.lower_
+    possessive = token.tag_ == "PRP$" or token.dep_ == "poss"
+    pronoun = lower + "$" if possessive and lower in POSSESSIVE_PRONOUNS else lower
+    return Mention(token.i, token.idx, token.idx + len(token), Resolution(kind="pronoun"), pronoun=pronoun)
+
+
+def possessive_pronoun(token: Token) -> Token | None:
+    """The possessive pronoun before a noun ("their" of "their forces"), or None."""
+    for child in token.lefts:
+        if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+            return child
+    return None
 
 
 def _may_head(token: Token, resolver: Resolver) -> bool:
@@ -111,6 +135,9 @@ def _restates_name(token: Token) -> bool:
 
 
 def _is_participant(token: Token, res: Resolution, forced: bool, resolver: Resolver) -> bool:
+    if res.role_kind == "instrument" and res.head_agent:
+        # "a roadside bomb killed ...", "killed by a bomb": asked about as the one who acts
+        return forced and (token.dep_ == "nsubj" or token.dep_ == "pobj" and token.head.dep_ == "agent")
     if forced:
         return res.found or res.name is not None
     label = token.ent_type_

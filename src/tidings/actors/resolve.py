@@ -23,6 +23,7 @@ from .countries import CountryHit, CountryIndex
 from .data import ActorData, Entry
 from .entities import entities
 from .kb import KnowledgeBase
+from .places import SUBDIVISION_WORDS
 from .sectors import AgentLexicon, AgentMatch, apply_modifiers
 from .text import normalise
 
@@ -110,6 +111,7 @@ class Resolver:
         persons = [ent for ent in entities(doc).overlapping(start, end, "PERSON") if not self._mislabelled_person(ent)]
         person_tokens = {i for ent in persons for i in range(ent.start, ent.end)}
         country_hits = self.country_hits(doc, start, end, covered | person_tokens)
+        country_hits = [_stateless(doc, hit, self.agents) for hit in country_hits]
         country_tokens = {i for s, e, _ in country_hits for i in range(s, e)}
         words = [normalise(t.text) for t in doc[start:end]]
         lemmas = [t.lemma_.lower() for t in doc[start:end]]
@@ -137,6 +139,11 @@ class Resolver:
             res.title = title.noun.phrase
         modifier_list = [m for _, m in modifiers]
 
+        if head_kb is None and head_country is None and doc[head_i].pos_ == "PROPN" \
+                and doc[head_i].lower_ in SUBDIVISION_WORDS:
+            named = self._named_subdivision(doc, start, head_i)  # "West Darfur State" is no state body
+            if named is not None:
+                return named
         if head_kb is not None:
             s, e, entry = head_kb
             title_sectors = title.noun.sectors if title is not None else ()
@@ -178,6 +185,8 @@ class Resolver:
                     doc, country[0], country[1])]))
             return self._from_country(res, doc, s, e, hit)
         head_token = doc[head_i]
+        if _place_word(head_token) is not None and head_token.lower_ in SUBDIVISION_WORDS:
+            return self._unknown_head(res, doc, head_i, [], country, modifiers)  # "Sindh province"
         if head_token.ent_type_ in ("ORG", "NORP", "GPE", "LOC") or country is not None or agents:
             # an organisation the knowledge base does not know, or a plain noun with a country or
             # agent word before it ("military personnel", "the US mission")
@@ -189,6 +198,20 @@ class Resolver:
                 first -= 1
             res.name, res.kind = doc[first:head_i + 1].text, "name"
         return res
+
+    def _named_subdivision(self, doc: Doc, start: int, head_i: int) -> Resolution | None:
+        first = head_i
+        while first > start and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first == head_i:
+            return None
+        from .places import city_country
+
+        code = city_country(doc[first:head_i + 1].text, self.countries)
+        if code is None:
+            return None
+        return Resolution(code=code, kind="place", resolved_by="kb", evidence=_char_range(doc, first, head_i + 1),
+                          label=doc[head_i].ent_type_ or None)
 
     def _agent_head(self, res: Resolution, doc: Doc, head_agent: AgentMatch, agents: list[AgentMatch], country,
                     modifiers, kb_modifier, date: str | None) -> Resolution:
@@ -223,6 +246,11 @@ class Resolver:
             res.code = country[2].code
             sectors = list(dict.fromkeys([*sectors, *country[2].sectors]))
             evidence.append(_char_range(doc, country[0], country[1]))
+        if res.code is None and (place := _place_modifier(doc[head_agent.end - 1])) is not None:
+            # "Basra police", "Sindh province": a city or province before the noun
+            res.code = self.city_country(place)
+            if res.code is not None:
+                evidence.append(_char_range(doc, place.i, place.i + 1))
         if res.title_code is None:
             res.title_code = res.code
         res.sectors = apply_modifiers(sectors, [m for _, m in modifiers])
@@ -271,7 +299,10 @@ class Resolver:
     def _from_country(self, res: Resolution, doc: Doc, s: int, e: int, hit: CountryHit) -> Resolution:
         res.code, res.evidence = hit.code, _char_range(doc, s, e)
         res.sectors = list(hit.sectors)
-        if hit.kind == "capital":
+        if hit.kind == "capital" and _located(doc[e - 1]):
+            # "a curfew in Algiers": the city itself, not its government
+            res.kind, res.resolved_by = "place", "kb"
+        elif hit.kind == "capital":
             # a capital or seat of government acting: "Washington said" is the US government
             res.sectors = list(dict.fromkeys(["GOV", *hit.sectors]))
             res.kind, res.resolved_by, res.name = "country", "metonymy", hit.name
@@ -308,12 +339,14 @@ class Resolver:
             res.resolved_by = "agent-noun" if sectors else "demonym"
             res.evidence = _union(evidence)
             res.role_kind = "weak" if agent is None and res.kind is None else res.role_kind
-        elif head.ent_type_ in ("GPE", "LOC"):
-            city = self.city_country(head)
+        elif (place := _place_word(head)) is not None:
+            # a city or province: "Samarra" (which the model may tag NORP), "Sindh province"
+            city = self.city_country(place)
             if city is not None:
+                ent = entities(doc).at[place.i]
                 res.code, res.kind, res.resolved_by = city, "place", "kb"
-                res.evidence = (ent.start_char, ent.end_char) if ent is not None else _char_range(doc, head_i,
-                                                                                                  head_i + 1)
+                res.evidence = (ent.start_char, ent.end_char) if ent is not None else _char_range(doc, place.i,
+                                                                                                  place.i + 1)
         return res
 
     # -- complements ------------------------------------------------------------------------------
@@ -501,8 +534,11 @@ class Resolver:
                 if hit is not None:
                     found = (i, j, hit)
                     break
-            if found is None and doc[i].ent_type_ in ("GPE", "NORP", "LOC") and doc[i].is_title \
-                    and (doc[i].ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")):
+            if found is None and doc[i].is_title and (
+                    doc[i].ent_type_ in ("GPE", "NORP", "LOC") and doc[i].ent_iob_ == "B"
+                    and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+                    # a long capitalised word the model did not tag: "Phillippines military"
+                    or not doc[i].ent_type_ and len(doc[i]) >= 8 and doc[i].pos_ in ("PROPN", "NOUN")):
                 hit = self.countries.fuzzy(doc[i].text)  # "Afganistan", "Phillippines"
                 if hit is not None:
                     found = (i, i + 1, hit)
@@ -559,6 +595,43 @@ def core_range(head: Token) -> tuple[int, int]:
             continue
         start = min(start, child.left_edge.i)
     return start, head.i + 1
+
+
+#: prepositions whose object is where something is ("in Algiers"), not whom something is aimed at
+#: ("a letter to Washington", "pressure on Baghdad")
+LOCATED_PREPS = frozenset({"in", "at", "inside", "within", "near", "across", "throughout", "around", "outside"})
+
+
+def _located(token: Token) -> bool:
+    """Whether a name is the object of a locative preposition ("in Algiers")."""
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATED_PREPS
+
+
+def _place_modifier(head: Token) -> Token | None:
+    """A place name modifying a noun ("Basra" of "Basra police"), or None."""
+    return next((c for c in head.lefts if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("GPE", "LOC")), None)
+
+
+def _place_word(head: Token) -> Token | None:
+    """The place name a phrase is about: its head, or a name before a head such as "province"."""
+    if head.ent_type_ in ("GPE", "LOC", "NORP"):
+        return head
+    if head.lower_ in SUBDIVISION_WORDS:
+        return next((c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")
+                     and c.ent_type_ in ("GPE", "LOC", "NORP")), None)
+    return None
+
+
+def _stateless(doc: Doc, hit: tuple[int, int, CountryHit], agents: AgentLexicon) -> tuple[int, int, CountryHit]:
+    """A nationality word after "ethnic" names a people, not a state: it gives no country."""
+    s, e, country = hit
+    if s > 0 and country.kind in ("adjective", "demonym"):
+        modifier = agents.modifier(normalise(doc[s - 1].text))
+        if modifier is not None and modifier.effect == "ethnic":
+            return s, e, replace(country, code=None)
+    return hit
 
 
 def _inside_other_name(doc: Doc, start: int, end: int) -> bool:

@@ -21,13 +21,16 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import get_resolver
 from ..actors.coref import FIRST_PERSON, resolve_coreference
 from ..actors.entities import entities
-from ..actors.mentions import Mention, find_mentions, mention_at
+from ..actors.mentions import Mention, find_mentions, mention_at, possessive_pronoun, pronoun_mention
 from ..actors.resolve import Resolution
 from ..extensions import next_id, records, register_extensions
 from ..model import Actor, TextSpan
 
 #: doc.user_data key: head token index -> actor id (how spans find their actor)
 HEADS_KEY = "tidings.actor_heads"
+#: doc.user_data key: head token index -> [kind, personal, plural] of the mention (for coreference
+#: with pronouns asked about later)
+KINDS_KEY = "tidings.actor_kinds"
 #: doc.user_data key: the user knowledge-base files the Doc was resolved with
 FILES_KEY = "tidings.actors_file"
 #: doc.user_data key: why actor resolution failed on this Doc, if it did
@@ -50,12 +53,18 @@ class ActorResolver:
         entities(doc, refresh=True)
         date = publication_date(doc)
         try:
-            mentions = find_mentions(doc, resolver, date)
+            found = find_mentions(doc, resolver, date)
+            # possessors of countryless phrases ("their forces"): resolved with the others, not kept
+            owners = {m.head: pronoun_mention(p) for m in found
+                      if _needs_owner(m) and (p := possessive_pronoun(doc[m.head])) is not None}
+            mentions = sorted([*found, *owners.values()], key=lambda m: (m.start, -m.end))
             refers = resolve_coreference(doc, mentions)
         except Exception as err:  # an odd parse must not cost the article its other annotations
             doc.user_data[ERROR_KEY] = f"{type(err).__name__}: {err}"
             return doc
-        keep = [i for i, m in enumerate(mentions) if not _narrator_first_person(m, refers[i])]
+        helpers = {id(m) for m in owners.values()}
+        keep = [i for i, m in enumerate(mentions)
+                if id(m) not in helpers and not _narrator_first_person(m, refers[i])]
         ids = {i: f"a{n}" for n, i in enumerate(keep, 1)}
         actors = {i: to_actor(doc, mentions[i], ids[i]) for i in keep}
         for i in keep:
@@ -63,8 +72,15 @@ class ActorResolver:
             if target is None or target not in actors or target == i:
                 continue
             link(actors[i], actors[target], mentions[i])
+        position = {id(m): i for i, m in enumerate(mentions)}
+        for i in keep:
+            owner = owners.get(mentions[i].head)
+            target = refers[position[id(owner)]] if owner is not None else None
+            if target is not None and target in actors:
+                take_owner(actors[i], actors[target], mentions[i])
         doc._.actors = [actors[i] for i in keep]
         doc.user_data[HEADS_KEY] = {mentions[i].head: ids[i] for i in keep}
+        doc.user_data[KINDS_KEY] = {mentions[i].head: _kind_record(mentions[i]) for i in keep}
         return doc
 
 
@@ -109,6 +125,28 @@ def link(actor: Actor, antecedent: Actor, mention: Mention) -> None:
         actor.name = antecedent.name
 
 
+def _needs_owner(mention: Mention) -> bool:
+    """A phrase with no country of its own, whose possessor may give it one ("their forces")."""
+    return mention.pronoun is None and not mention.resolution.code and mention.resolution.found
+
+
+def take_owner(actor: Actor, owner: Actor, mention: Mention) -> None:
+    """A phrase possessed by a pronoun takes the country of what the pronoun refers to ("their
+    forces" of the Bosnian Serbs); a role ("its leader") also takes its sectors."""
+    if actor.code or not owner.code:
+        return
+    actor.code = owner.code
+    if mention.resolution.role_kind == "role" and owner.sectors:
+        actor.sectors = list(owner.sectors)
+    actor.resolved_by = "coreference"
+    actor.evidence = TextSpan(owner.text, owner.start, owner.end)
+
+
+def _kind_record(mention: Mention) -> list:
+    res = mention.resolution
+    return [res.kind, res.personal, res.plural]
+
+
 # -- the contract other components use ------------------------------------------------------------
 
 def actor_for_span(doc: Doc, span: Span) -> Actor | None:
@@ -143,8 +181,11 @@ def _roots(span: Span) -> list[Token]:
     root is a verb: "the Red Cross operating in Iraq")."""
     roots = [span.root]
     if span.root.pos_ not in ("NOUN", "PROPN", "PRON") and not span.root.ent_type_:
+        # a noun the parser hung on the verb as a modifier counts ("a Security Council resolution
+        # censuring ...", with "resolution" a compound of "censuring")
         roots += [t for t in span if (t.pos_ in ("NOUN", "PROPN") or t.ent_type_)
-                  and not (t.dep_ in ("compound", "amod") and span.start <= t.head.i < span.end)]
+                  and not (t.dep_ in ("compound", "amod") and span.start <= t.head.i < span.end
+                           and t.head.pos_ in ("NOUN", "PROPN"))]
     return roots
 
 
@@ -154,12 +195,37 @@ def actors_for_span(doc: Doc, span: Span) -> list[Actor]:
         return []
     root = span.root
     heads = [root] + [t for t in root.conjuncts if span.start <= t.i < span.end]
+    if len(heads) == 1:
+        # one phrase: read it whole (its root may be a verb: "the Red Cross operating in Iraq")
+        actor = actor_for_span(doc, span)
+        if actor is None:
+            return []
+        return [actor, *_coordinated_countries(doc, span, root, actor)]
     out: list[Actor] = []
     for head in sorted(heads, key=lambda t: t.i):
         actor = actor_for_span(doc, doc[head.i:head.i + 1])
         if actor is not None and all(actor.id != a.id for a in out):
             out.append(actor)
+    _share_country(doc, sorted(heads, key=lambda t: t.i), out)
     return out
+
+
+def _share_country(doc: Doc, heads: list[Token], actors: list[Actor]) -> None:
+    """A bare conjunct shares the first conjunct's nationality word: "Israeli helicopters and tanks"
+    are Israeli tanks too."""
+    if len(actors) < 2 or not actors[0].code:
+        return
+    first = heads[0]
+    word = next((c for c in first.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.conjuncts), None)
+    hit = get_resolver(doc.user_data.get(FILES_KEY)).countries.lookup(word.text) if word is not None else None
+    if hit is None or hit.code != actors[0].code:
+        return
+    for head, actor in zip(heads[1:], actors[1:]):
+        bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss", "det") for c in head.lefts)
+        if bare and actor.code is None and actor.start == head.idx:
+            actor.code = hit.code
+            actor.resolved_by = actor.resolved_by or "demonym"
+            actor.evidence = TextSpan(word.text, word.idx, word.idx + len(word))
 
 
 def _existing(doc: Doc, actors: list[Actor], heads: dict, root: Token) -> Actor | None:
@@ -168,6 +234,8 @@ def _existing(doc: Doc, actors: list[Actor], heads: dict, root: Token) -> Actor 
         return by_id[heads[root.i]]
     if root.dep_ == "appos" and root.head.i in heads and heads[root.head.i] in by_id:
         return by_id[heads[root.head.i]]
+    if root.pos_ == "PRON":
+        return None  # "their" of "their forces" stands for another actor than the phrase
     containing = [a for a in actors if a.start <= root.idx < a.end]
     if containing:
         return min(containing, key=lambda a: a.end - a.start)
@@ -191,8 +259,13 @@ def _create(doc: Doc, actors: list[Actor], heads: dict, root: Token, span: Span 
         antecedent = _antecedent_for(doc, actors, heads, mention)
         if antecedent is not None:
             link(actor, antecedent, mention)
+    elif _needs_owner(mention) and (owner := possessive_pronoun(doc[mention.head])) is not None:
+        antecedent = _antecedent_for(doc, actors, heads, pronoun_mention(owner))
+        if antecedent is not None:
+            take_owner(actor, antecedent, mention)
     actors.append(actor)
     heads[mention.head] = actor.id
+    doc.user_data.setdefault(KINDS_KEY, {})[mention.head] = _kind_record(mention)
     return actor
 
 
@@ -226,17 +299,42 @@ def _own_country(doc: Doc, actors: list[Actor], heads: dict, root: Token, found:
     return actor
 
 
+def _coordinated_countries(doc: Doc, span: Span, root: Token, actor: Actor) -> list[Actor]:
+    """The other countries of coordinated modifiers: "US and British forces", "French and Egyptian
+    warships" are two actors, each with the phrase's sectors."""
+    out: list[Actor] = []
+    actors = records(doc, "actors")
+    heads = doc.user_data.setdefault(HEADS_KEY, {})
+    for modifier in root.lefts:
+        if modifier.dep_ not in ("amod", "compound", "nmod") or not span.start <= modifier.i < span.end:
+            continue
+        others = [c for c in modifier.conjuncts if span.start <= c.i < span.end]
+        if not others:
+            continue
+        for word in (modifier, *others):
+            found = _existing(doc, actors, heads, word)
+            own = _own_country(doc, actors, heads, word, actor) if found is None or found.id == actor.id else found
+            if own is not None and own.id != actor.id and own.code and all(own.id != a.id for a in out):
+                out.append(own)
+    return out
+
+
 def _antecedent_for(doc: Doc, actors: list[Actor], heads: dict, mention: Mention) -> Actor | None:
     """Coreference for one new pronoun mention against the actors already found."""
     by_id = {a.id: a for a in actors}
+    kinds = doc.user_data.get(KINDS_KEY, {})
     known = []
     for head_i, actor_id in heads.items():
         actor = by_id.get(actor_id)
-        if actor is None:
+        if actor is None or head_i == mention.head:
             continue
+        kind, personal, plural = kinds.get(head_i) or [_kind_of(doc, head_i, actor), None,
+                                                       doc[head_i].tag_ in ("NNS", "NNPS")]
+        if personal is None:
+            personal = kind == "person"
         resolution = Resolution(code=actor.code, sectors=list(actor.sectors), name=actor.name, kb_id=actor.kb_id,
-                                kind=_kind_of(doc, head_i, actor), plural=doc[head_i].tag_ in ("NNS", "NNPS"))
-        pronoun = doc[head_i].lower_ if doc[head_i].pos_ == "PRON" else None
+                                kind=kind, plural=plural, personal=personal)
+        pronoun = pronoun_mention(doc[head_i]).pronoun if doc[head_i].pos_ == "PRON" else None
         known.append((Mention(head_i, actor.start, actor.end, resolution, pronoun=pronoun), actor))
     known.sort(key=lambda pair: pair[0].start)
     mentions = [m for m, _ in known] + [mention]

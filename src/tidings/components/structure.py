@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dateline import detect_dateline
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..model import Article
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -47,15 +47,15 @@ class DocumentStructure:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         if article is None:
-            article = Article(id="", text=doc.text)
+            article = Article(id="", text=doc_text(doc))
             doc._.article = article
         if article.dateline is None and not article.metadata.get("chunk"):
-            article.dateline = detect_dateline(doc.text)  # only at the start of an article
-        paragraphs = paragraph_spans(doc.text)
+            article.dateline = detect_dateline(doc_text(doc))  # only at the start of an article
+        paragraphs = paragraph_spans(doc_text(doc))
         doc._.paragraphs = paragraphs
         starts = {s for s, _ in paragraphs}
         if article.dateline is not None:
-            starts.add(_next_non_space(doc.text, article.dateline.end))
+            starts.add(_next_non_space(doc_text(doc), article.dateline.end))
         for token in doc:
             if token.i == 0:
                 continue

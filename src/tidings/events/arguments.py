@@ -69,10 +69,34 @@ _QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten"
 def first_found(token: Token, paths: tuple[str, ...] | list[str]) -> list[Token]:
     """The tokens reached by the first path that reaches any (a quantity head gives way to what it counts)."""
     for path in paths:
-        found = [_counted(t) for t in follow(token, path) if not _is_date(t)]
+        found = [c for t in _one_per_slot(follow(token, path)) if not _is_date(c := _counted(t))]
         if found:
             return found
     return []
+
+
+def all_found(token: Token, paths: tuple[str, ...] | list[str]) -> list[list[Token]]:
+    """What each path reaches, in path order (paths reaching nothing are left out)."""
+    options = []
+    for path in paths:
+        found = [c for t in _one_per_slot(follow(token, path)) if not _is_date(c := _counted(t))]
+        if found and found not in options:
+            options.append(found)
+    return options
+
+
+def _one_per_slot(tokens: list[Token]) -> list[Token]:
+    """A head has one phrase per relation: a second direct object is a misparse ("abused
+    immigrants ..., a human rights organization charged"), so the first is kept."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for token in tokens:
+        slot = (token.head.i, token.dep_)
+        if token.dep_ in ("dobj", "nsubj", "nsubjpass", "dative") and slot in seen:
+            continue
+        seen.add(slot)
+        out.append(token)
+    return out
 
 
 def _counted(token: Token, depth: int = 0) -> Token:
@@ -124,12 +148,12 @@ def fill_arguments(candidate: Candidate, lexicon: EventLexicon) -> None:
             verb = candidate.light_verb
             actor = first_found(verb, PASSIVE_ACTOR_PATHS) if is_passive(verb) else subject_of(verb)
         recipient_paths = entry.recipient if entry.recipient is not None else info.noun_recipient
-        recipient = first_found(token, recipient_paths)
-        if not recipient and candidate.light_verb is not None:
+        options = all_found(token, recipient_paths)
+        if candidate.light_verb is not None:
             verb = candidate.light_verb
-            recipient = first_found(verb, [p for p in info.verb_recipient if p != "dobj"])
-            if not recipient and is_passive(verb):
-                recipient = first_found(verb, ("nsubjpass",))  # "X was put under investigation"
+            options += all_found(verb, [p for p in info.verb_recipient if p != "dobj"])
+            if is_passive(verb):
+                options += all_found(verb, ("nsubjpass",))  # "X was put under investigation"
     else:
         passive = is_passive(token)
         if entry.actor:
@@ -137,16 +161,19 @@ def fill_arguments(candidate: Candidate, lexicon: EventLexicon) -> None:
         elif passive:
             actor = first_found(token, PASSIVE_ACTOR_PATHS)
         else:
-            actor = subject_of(token) or control_noun_actor(token, lexicon)
+            # "issued a declaration demanding ...": the issuer demands, not the declaration
+            actor = control_noun_actor(token, lexicon) or subject_of(token)
         recipient_paths = list(entry.recipient if entry.recipient is not None else info.verb_recipient)
         if passive:
             # the passive subject (or the noun a passive participle modifies) is the object
             recipient_paths = [("nsubjpass" if p == "dobj" else p) for p in recipient_paths]
             if token.dep_ == "acl" and "nsubjpass" in recipient_paths:
                 recipient_paths.append("^acl")
-        recipient = first_found(token, recipient_paths)
+        options = all_found(token, recipient_paths)
     candidate.actor_tokens = [t for t in actor if t.i != token.i]
-    candidate.recipient_tokens = [t for t in recipient if t.i != token.i and t not in candidate.actor_tokens]
+    options = [[t for t in option if t.i != token.i and t not in candidate.actor_tokens] for option in options]
+    candidate.recipient_options = [option for option in options if option]
+    candidate.recipient_tokens = list(candidate.recipient_options[0]) if candidate.recipient_options else []
     candidate.content_tokens = content_heads(candidate, info.content) if info.takes_content else []
 
 
@@ -173,7 +200,7 @@ def argument_span(token: Token, stop: frozenset[int] = frozenset()) -> Span:
     """The phrase an argument head stands for: its subtree (the actors contract), without edge
     punctuation nor what follows a trigger word inside it ("held [US forces] responsible for ...")."""
     doc = token.doc
-    start, end = token.left_edge.i, token.right_edge.i + 1
+    start, end = contiguous_subtree(token)
     for child in token.children:
         if child.i > token.i and any(t.i in stop for t in child.subtree):
             end = min(end, child.left_edge.i)
@@ -182,6 +209,19 @@ def argument_span(token: Token, stop: frozenset[int] = frozenset()) -> Span:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+def contiguous_subtree(token: Token) -> tuple[int, int]:
+    """Token range of the unbroken run of ``token``'s subtree around it. A misparse can hang a phrase
+    far away on a word ("Serbia eased ..., the scene of ..." as an apposition to Serbia); the
+    subtree's edges would then swallow the verb between them."""
+    inside = {t.i for t in token.subtree}
+    start, end = token.i, token.i + 1
+    while start - 1 in inside:
+        start -= 1
+    while end in inside:
+        end += 1
+    return start, end
 
 
 def _open_barrier(token: Token, ancestor: Token) -> bool:

@@ -13,13 +13,16 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import records
 from ..model import Actor, ActorRef, Event, Modality, TextSpan
-from .arguments import is_participant_token
+from .arguments import contiguous_subtree, is_participant_token
 from .codes import derive_codes
 from .coder import code_sentence, content_targets
-from .frames import Candidate
+from .frames import Candidate, match_entry
 from .lexicon import Cue, EventLexicon
-from .participants import actor_ref, actors_for
+from .paths import follow
+from .participants import actor_ref, actors_for, inner_participants
+from .setting import Setting
 
 #: sectors that make an actor political whatever the topic (PLOVER sector codes)
 #: (courts and police are left out: they also deal with ordinary crime)
@@ -61,8 +64,10 @@ def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: Even
         return None
     trigger = {t.i for t in candidate.span_tokens}
     actors = actors_for(doc, candidate.actor_tokens, trigger)
-    recipients = [a for a in actors_for(doc, candidate.recipient_tokens, trigger) if a.id not in {x.id for x in actors}]
+    recipients = _recipients(doc, candidate, actors, trigger, lexicon)
     recipients = _redirect_recipient(doc, candidate, actors, recipients)
+    if not recipients:
+        recipients = _place_recipients(doc, candidate, lexicon, trigger, {a.id for a in actors})
     if not (actors or recipients or any(is_participant_token(t)
                                         for t in candidate.actor_tokens + candidate.recipient_tokens)):
         return None  # an event needs someone who does it or to whom it is done
@@ -80,9 +85,73 @@ def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: Even
         mode=list(modes), context=contexts, cameo=codes.cameo, quad_class=codes.quad_class,
         goldstein=codes.goldstein,
         modality=Modality(negated=candidate.negated, hypothetical=candidate.hypothetical, future=candidate.future),
-        actor=[actor_ref(a) for a in actors], recipient=[actor_ref(a) for a in recipients],
+        actor=_refs(doc, sent, candidate, actors), recipient=_refs(doc, sent, candidate, recipients),
         rule=f"{candidate.entry.source} {candidate.token.lemma_.lower()} -> {candidate.event_type}",
     )
+
+
+def _refs(doc: Doc, sent: Span, candidate: Candidate, actors: list[Actor]) -> list[ActorRef]:
+    """References to the participants; one whom the text gives no country takes the country the
+    event happens in (see :mod:`.setting`). The actor record itself is left as the text says it."""
+    refs = [actor_ref(a) for a in actors]
+    setting = None
+    for ref, actor in zip(refs, actors):
+        if ref.code is None and _domestic(actor):
+            setting = setting or Setting(doc, sent, candidate)
+            ref.code = setting.country_of(actor)
+    return refs
+
+
+def _domestic(actor: Actor) -> bool:
+    """A participant that is someone (sectors, or a name) but whose country the text does not give;
+    not a region ("the West" has no country, as PLOVER says) nor an unresolved pronoun."""
+    return bool(actor.sectors) or actor.label in ("PERSON", "ORG")
+
+
+def _recipients(doc: Doc, candidate: Candidate, actors: list[Actor], trigger: set[int],
+                lexicon: EventLexicon) -> list[Actor]:
+    """The recipient: the first recipient path whose phrase names a participant, or a participant
+    inside it ("denounced Serbia's suppression of ..." → Serbia; "demanded support from X" → X)."""
+    options = list(candidate.recipient_options)
+    if candidate.recipient_tokens and (not options or options[0] != candidate.recipient_tokens):
+        options.insert(0, list(candidate.recipient_tokens))  # set by a merged nominal
+    taken = {a.id for a in actors}
+
+    def event_noun(token) -> bool:
+        return match_entry(token, lexicon) is not None
+
+    for option in options:
+        found = [a for a in actors_for(doc, option, trigger) if a.id not in taken]
+        if not found:
+            found = [a for a in inner_participants(doc, option, trigger, event_noun) if a.id not in taken]
+        if found:
+            return found
+    return []
+
+
+def _place_recipients(doc: Doc, candidate: Candidate, lexicon: EventLexicon, trigger: set[int],
+                      taken: set[str]) -> list[Actor]:
+    """The people of the place an act is aimed at, when it names no participant: "demonstrated in
+    Serbia", "imposed a curfew in Algiers" (``place_recipient`` paths of the type)."""
+    paths = lexicon.types[candidate.event_type].place_recipient
+    if not paths:
+        return []
+    places = [p for p in records(doc, "places") if p.country and p.role != "metonymy"]
+    heads = [candidate.token] + ([candidate.light_verb] if candidate.light_verb is not None else [])
+    for path in paths:
+        for head in heads:
+            for obj in follow(head, path):
+                start, end = contiguous_subtree(obj)
+                first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                inside = sorted((p for p in places if first <= p.start and p.end <= last), key=lambda p: p.start)
+                for place in inside[:1]:
+                    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+                    if span is None or span.root.dep_ in ("amod", "compound", "nmod", "poss"):
+                        continue  # "Montenegrin prisoners", "Iraq's parliament": not the place itself
+                    found = [a for a in actors_for(doc, [span.root], trigger) if a.id not in taken]
+                    if found:
+                        return found
+    return []
 
 
 def _trigger_bounds(candidate: Candidate) -> tuple[int, int]:
@@ -121,6 +190,8 @@ def _redirect_recipient(doc: Doc, candidate: Candidate, actors: list[Actor], rec
     if recipients and not all((r.code in own) if r.code else bool(set(r.sectors) & _INSTITUTIONS)
                               for r in recipients):
         return recipients
+    inner = {t.i for event in candidate.absorbed for t in event.recipient_tokens}
+    domestic: list[Actor] = []
     for target in content_targets(candidate):
         if target in candidate.actor_tokens:
             continue
@@ -130,7 +201,13 @@ def _redirect_recipient(doc: Doc, candidate: Candidate, actors: list[Actor], rec
             return foreign
         if found and not recipients and not own:
             return found
-    return recipients
+        # people of the actor's own country the content is aimed at ("threatened to impose a curfew
+        # in Algiers", "demanded a truce with Moslem forces"): taken when nothing foreign is
+        people = [a for a in found if a.code and not set(a.sectors) & _INSTITUTIONS]
+        if people and not recipients and target.i in inner:
+            return people
+        domestic = domestic or people
+    return recipients or domestic
 
 
 def _political(participants: list[Actor], paragraph: str, lexicon: EventLexicon) -> bool:

@@ -29,6 +29,8 @@ class Candidate:
     span_tokens: list[Token] = field(default_factory=list)
     actor_tokens: list[Token] = field(default_factory=list)
     recipient_tokens: list[Token] = field(default_factory=list)
+    #: what each recipient path reaches, in order: the first that names a participant is the recipient
+    recipient_options: list[list[Token]] = field(default_factory=list)
     content_tokens: list[Token] = field(default_factory=list)
     light_verb: Token | None = None  # the verb a nominal trigger is the object of ("launched an attack")
     absorbed_by: "Candidate | None" = None

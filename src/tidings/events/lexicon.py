@@ -79,6 +79,7 @@ TYPE_SCHEMA = Schema(
         Column("cameo", str, check=_cameo_code),
         Column("verb_recipient", str, required=False, many=True, check=_valid_path),
         Column("noun_recipient", str, required=False, many=True, check=_valid_path),
+        Column("place_recipient", str, required=False, many=True, check=_valid_path),
         Column("future_as", str, required=False, choices=_TYPES),
         Column("hypothetical_as", str, required=False, choices=_TYPES),
         Column("content_mode", str, required=False, many=True),
@@ -150,6 +151,7 @@ class TypeInfo:
     cameo: str
     verb_recipient: tuple[str, ...] = ()
     noun_recipient: tuple[str, ...] = ()
+    place_recipient: tuple[str, ...] = ()
     future_as: str | None = None
     hypothetical_as: str | None = None
     content_mode: tuple[str, ...] = ()
@@ -234,7 +236,8 @@ def load_types(path: str | Path = TYPES_FILE) -> dict[str, TypeInfo]:
     for row in load(path, TYPE_SCHEMA):
         types[row["type"]] = TypeInfo(
             type=row["type"], cameo=row["cameo"], verb_recipient=_tuple(row["verb_recipient"]),
-            noun_recipient=_tuple(row["noun_recipient"]), future_as=row["future_as"],
+            noun_recipient=_tuple(row["noun_recipient"]), place_recipient=_tuple(row["place_recipient"]),
+            future_as=row["future_as"],
             hypothetical_as=row["hypothetical_as"], content_mode=_tuple(row["content_mode"]),
             content_as=_tuple(row["content_as"]), content=_tuple(row["content"]),
             takes_content=bool(row["takes_content"]), needs_political_party=bool(row["needs_political_party"]),

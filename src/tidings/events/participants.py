@@ -12,7 +12,8 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorRef
-from .arguments import argument_span
+from .arguments import argument_span, contiguous_subtree
+from .paths import follow
 
 _ACTORS_MODULE = "tidings.components.actors"
 
@@ -25,7 +26,7 @@ def _contract() -> tuple[Callable | None, Callable | None]:
 def conjunct_span(token: Token, stop: frozenset[int] = frozenset()) -> Span:
     """One conjunct's own phrase: its subtree without the following conjuncts (nor trigger words)."""
     doc = token.doc
-    start, end = token.left_edge.i, token.right_edge.i + 1
+    start, end = contiguous_subtree(token)
     for child in token.children:
         if child.i > token.i and (child.dep_ in {"conj", "cc"} or any(t.i in stop for t in child.subtree)):
             end = min(end, child.left_edge.i)
@@ -57,3 +58,28 @@ def actors_for(doc: Doc, heads: list[Token], trigger: set[int] | frozenset[int] 
 
 def actor_ref(actor: Actor) -> ActorRef:
     return ActorRef(actor=actor.id, code=actor.code, sectors=list(actor.sectors))
+
+
+#: where the participant of a phrase that names none is found, in order: its possessor ("Serbia's
+#: suppression"), a name or nationality before it ("a Security Council resolution", "Iraqi
+#: positions"), then what it is of or for ("the rights of Palestinians", "a camp for refugees")
+INNER_PATHS = ("poss", "compound|amod|nmod:@ent")
+INNER_COMPLEMENTS = ("prep:of|for|among|between>pobj",)
+
+
+def inner_participants(doc: Doc, heads: list[Token], trigger: set[int] | frozenset[int] = frozenset(),
+                       is_event_noun: Callable[[Token], bool] | None = None, depth: int = 0) -> list[Actor]:
+    """The participants inside argument phrases that are no participant themselves. A complement
+    ("of", "for") is not read through a noun that is an event of its own ("the killing of
+    protesters" does not make the protesters its addressee)."""
+    for head in heads:
+        paths = INNER_PATHS if is_event_noun is not None and is_event_noun(head) else INNER_PATHS + INNER_COMPLEMENTS
+        for path in paths:
+            tokens = [t for t in follow(head, path) if t.i not in trigger]
+            found = actors_for(doc, tokens, trigger) if tokens else []
+            if not found and depth < 1:
+                # one step further: "mediation efforts among Serbia's feuding republics"
+                found = inner_participants(doc, tokens, trigger, is_event_noun, depth + 1)
+            if found:
+                return found
+    return []

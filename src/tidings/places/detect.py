@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text
 from .data import Cues
 from .gazetteer import Gazetteer
 from .metonymy import metonymy_reason
@@ -46,12 +47,8 @@ _NAME_FEATURES = frozenset({"region", "water", "continent", "island"}) | FACILIT
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins the tokens again at every access."""
-    cached = doc.user_data.get("tidings.text")
-    if cached is None:
-        cached = doc.text
-        doc.user_data["tidings.text"] = cached
-    return cached
+    """``doc.text``, built once (see :func:`tidings.extensions.doc_text`)."""
+    return doc_text(doc)
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Mention], set[int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import doc_text
 from ..model import Quote, Speaker, TextSpan
 from .attribution import Attribution
 from .cues import cue_lexicon, elisions, media_lexicon
@@ -42,7 +43,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             kind=attribution.kind,
             speaker=speaker,
             cue=TextSpan(cue.text, cue.start_char, cue.end_char) if cue is not None else None,
-            content=TextSpan(doc.text[attribution.start:attribution.end], attribution.start, attribution.end),
+            content=TextSpan(doc_text(doc)[attribution.start:attribution.end], attribution.start, attribution.end),
             medium=setting.medium,
             addressee=setting.addressee,
             date=setting.date,
@@ -52,7 +53,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """The working records behind :func:`find_quotes` (direct and indirect, speakers inherited)."""
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return []
     paragraphs = _paragraphs(doc)
@@ -143,7 +144,7 @@ def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
         return list(paragraphs)
     from ..components.structure import paragraph_spans
 
-    return paragraph_spans(doc.text)
+    return paragraph_spans(doc_text(doc))
 
 
 def _paragraph_index(paragraphs: list[tuple[int, int]], position: int) -> int:

@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text
 from .attribution import Attribution, tokens_in
 from .cues import CueLexicon, not_sources
 from .marks import QuotedSpan
@@ -31,7 +32,7 @@ SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 def find_direct(doc: Doc, spans: list[QuotedSpan], lexicon: CueLexicon,
                 paragraphs: list[tuple[int, int]]) -> list[Attribution]:
     """Direct quotes among the quoted spans, in document order."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Attribution] = []
     index = 0
     while index < len(spans):
@@ -95,7 +96,7 @@ def _joins(text: str, attribution: Attribution, current: QuotedSpan, following: 
 def _before_frame(doc: Doc, quoted: QuotedSpan, previous_after: int, paragraphs: list[tuple[int, int]],
                   lexicon: CueLexicon) -> Attribution | None:
     """``She added: "…"`` — a frame ending in a colon, a comma or a cue right before the opening mark."""
-    text = doc.text
+    text = doc_text(doc)
     before = text[:quoted.open].rstrip()
     if not before or before[-1] in ".!?…”’\"'":
         return None  # the sentence before has ended: this quotation is no continuation of it
@@ -221,7 +222,7 @@ def _is_verb(token: Token) -> bool:
 
 def _is_sentence(doc: Doc, quoted: QuotedSpan) -> bool:
     """A quotation that is a sentence of its own: three words or more, with a verb or closing punctuation."""
-    content = doc.text[quoted.start:quoted.end].strip()
+    content = doc_text(doc)[quoted.start:quoted.end].strip()
     words = [t for t in tokens_in(doc, quoted.start, quoted.end) if t.is_alpha]
     if len(words) < 3:
         return False
@@ -254,7 +255,7 @@ def _ends_with_punctuation(text: str, quoted: QuotedSpan) -> bool:
 
 
 def _first_token_after(doc: Doc, position: int) -> Token | None:
-    for token in tokens_in(doc, position, min(len(doc.text), position + 200)):
+    for token in tokens_in(doc, position, min(len(doc_text(doc)), position + 200)):
         if token.idx >= position and not token.is_space and not token.is_punct:
             return token
     return None

@@ -2,7 +2,11 @@
 
 A value is an ISO prefix (``2021``, ``2021-07``, ``2021-07-26``, ``2021-07-26T08:30``), a week
 (``2021-W46``, ``2021-W46-WE``), a season (``2021-SU``), a quarter or half (``2021-Q3``, ``2021-H1``),
-a decade (``202``) or century (``20``), or ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``.
+a decade (``202``) or century (``20``), a fiscal year or quarter (``FY2021``, ``FY2021-Q3``), or
+``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``.
+
+Fiscal years start in different months for different bodies; where days are needed (``bounds``) a
+fiscal year is taken as the calendar year it is named after, and its quarters as that year's quarters.
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ REFERENCES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 _GRANULARITY_PATTERNS = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}(T.*)?$"), "day"),
     (re.compile(r"^\d{4}-\d{2}$"), "month"),
-    (re.compile(r"^\d{4}$"), "year"),
+    (re.compile(r"^(?:FY)?\d{4}$"), "year"),
     (re.compile(r"^\d{4}-(SP|SU|FA|WI)$"), "season"),
-    (re.compile(r"^\d{4}-Q[1-4]$"), "quarter"),
+    (re.compile(r"^(?:FY)?\d{4}-Q[1-4]$"), "quarter"),
     (re.compile(r"^\d{3}$"), "decade"),
     (re.compile(r"^\d{2}$"), "century"),
 )
@@ -54,6 +58,7 @@ def bounds(value: str | None) -> tuple[date, date] | None:
     """The first and last day a calendar value covers, or None (references, durations, unknown)."""
     if not value or value in REFERENCES:
         return None
+    value = calendar_value(value)
     try:
         if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
@@ -86,6 +91,11 @@ def bounds(value: str | None) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+def calendar_value(value: str) -> str:
+    """A fiscal value as the calendar value it is named after (``FY2021-Q3`` → ``2021-Q3``)."""
+    return value[2:] if value.startswith("FY") else value
 
 
 def last_day(value: str | None) -> str | None:
@@ -145,10 +155,10 @@ def relative_period(anchor: date, offset: int, unit: str) -> tuple[str, str] | N
 
 def shift_years(value: str, years: int) -> str | None:
     """The same calendar value ``years`` later (``2010-02`` → ``2009-02`` for -1), or None."""
-    match = re.match(r"^(\d{4})(-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI|W\d{2}))?$", value)
+    match = re.match(r"^(FY)?(\d{4})(-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI|W\d{2}))?$", value)
     if not match:
         return None
-    moved = f"{int(match[1]) + years:04d}{match[2] or ''}"
+    moved = f"{match[1] or ''}{int(match[2]) + years:04d}{match[3] or ''}"
     return moved if bounds(moved) is not None else None
 
 

@@ -14,8 +14,8 @@ from .vocabulary import Rule, vocabulary
 
 #: a modifier directly left of a date: "early 2009", "mid-2011", "the end of this year"
 _MODIFIER = re.compile(
-    r"(?:(?P<mod>early|mid|late)[\s-]+|(?:the\s+|this\s+)?(?P<boundary>end|beginning|start|middle|close|turn|rest"
-    r"|remainder|first\s+half|second\s+half)\s+of\s+)$",
+    r"(?:(?P<mod>early|mid|late)[\s-]+|(?:the\s+|this\s+)?(?:very\s+)?"
+    r"(?P<boundary>end|beginning|start|middle|close|turn|rest|remainder|first\s+half|second\s+half)\s+of\s+)$",
     re.IGNORECASE,
 )
 #: the preposition (signal) directly left of an expression, and the relation it gives
@@ -30,7 +30,7 @@ SIGNAL_RELATIONS = {
     "ahead of": "before",
 }
 #: kinds whose values are calendar positions a boundary modifier can apply to
-_MODIFIABLE = frozenset({"calendar", "relative", "quarter", "decade", "century", "short_year"})
+_MODIFIABLE = frozenset({"calendar", "relative", "quarter", "decade", "century", "short_year", "same_day"})
 
 
 @dataclass
@@ -70,8 +70,11 @@ def find_candidates(text: str) -> list[Candidate]:
 
 def _candidate(text: str, match: re.Match, rule: Rule) -> Candidate:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    return Candidate(match.start(), match.end(), match.group(0), rule.name, rule.kind, rule.type, groups,
-                     order=rule.order)
+    candidate = Candidate(match.start(), match.end(), match.group(0), rule.name, rule.kind, rule.type, groups,
+                          order=rule.order)
+    if "boundary" in groups:  # a rule that names its boundary itself ("year-end")
+        candidate.boundary = groups["boundary"].lower()
+    return candidate
 
 
 def _resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
@@ -87,7 +90,7 @@ def _widen(text: str, candidate: Candidate) -> None:
     """Take in a boundary modifier on the left; read the signal before the expression."""
     left = text[max(0, candidate.start - 40):candidate.start]
     if candidate.kind in _MODIFIABLE:
-        match = _MODIFIER.search(left)
+        match = _MODIFIER.search(left) if candidate.boundary is None else None
         if match:
             candidate.mod = (match.group("mod") or "").lower() or None
             boundary = match.group("boundary")

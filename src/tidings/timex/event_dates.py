@@ -173,9 +173,13 @@ def _date_from(timex: TimeExpression, anchor: date | None) -> EventDate:
         # "two days after the attack", already counted from the attack's date
         return EventDate(value, timex.granularity, resolved_by="anchored", timex=timex.id)
     how = "explicit" if re.search(r"\b\d{4}\b|\d{4}s\b", timex.text) else "relative"
+    granularity = timex.granularity
     if value and "T" in value:  # a clock time dates the event to its day
         value = value.split("T")[0]
-    return EventDate(value, timex.granularity, resolved_by=how, timex=timex.id, relation=timex.relation)
+    if value and value.startswith("FY"):
+        # event dates are calendar values: a fiscal year (or its quarter) is dated by the year it is named after
+        value, granularity = value[2:6], "year"
+    return EventDate(value, granularity, resolved_by=how, timex=timex.id, relation=timex.relation)
 
 
 def _fallback(event: Event, head: Token | None, anchor: date | None) -> EventDate:

@@ -21,8 +21,8 @@ UNRESOLVED = "unresolved"
 #: words (besides the vocabulary's relative words) giving a direction: "the year before"
 _DIRECTION_WORDS = {"before": -1, "prior": -1, "earlier": -1, "previous": -1, "after": 1, "later": 1,
                     "following": 1, "next": 1, "same": 0, "entire": 0, "whole": 0, "full": 0}
-_LONG_WORDS = {"annual": "P1Y", "year-long": "P1Y", "yearlong": "P1Y", "month-long": "P1M", "week-long": "P1W",
-               "day-long": "P1D"}
+_LONG_WORDS = {"annual": "P1Y", "yearly": "P1Y", "year-long": "P1Y", "yearlong": "P1Y", "month-long": "P1M",
+               "week-long": "P1W", "day-long": "P1D"}
 _ZULU = re.compile(r"^(UTC|GMT)(\s*\+\s*0)?$", re.IGNORECASE)
 _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                   "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
@@ -74,8 +74,13 @@ def interpret(candidate: Candidate, anchor: date | None, direction: str | None =
     return Normalised(value, granularity, type_, relation)
 
 
+def _fiscal(groups: dict[str, str]) -> bool:
+    """Whether the expression names a fiscal (financial) year: TimeML writes it ``FY2009``."""
+    return any(name.startswith("fy") for name in groups)
+
+
 def _needs_anchor(candidate: Candidate) -> bool:
-    return candidate.kind not in {"duration", "set", "reference", "decade", "century"}
+    return candidate.kind not in {"duration", "set", "reference", "decade", "century", "fiscal_range"}
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -228,7 +233,7 @@ def _calendar(c: Candidate, anchor: date | None, direction: str | None, seen: tu
         value, type_ = _with_part(_weekday_date(_weekday(g["weekday"]), anchor, direction).isoformat(), g.get("part"))
         return value, "day", type_
     if year is not None:
-        return f"{year:04d}", "year", "DATE"
+        return f"{'FY' if _fiscal(g) else ''}{year:04d}", "year", "DATE"
     return None, "unknown", "DATE"
 
 
@@ -251,8 +256,18 @@ def _numeric(c: Candidate, anchor: date | None, direction: str | None, seen: tup
 def _short_year(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[str, ...]):
     yy = int(c.groups["yy"])
     limit = anchor.year if anchor else 2030
-    year = 2000 + yy if 2000 + yy <= limit else 1900 + yy
-    return f"{year:04d}", "year", "DATE"
+    year = 2000 + yy if 2000 + yy <= limit + (1 if _fiscal(c.groups) else 0) else 1900 + yy
+    return f"{'FY' if _fiscal(c.groups) else ''}{year:04d}", "year", "DATE"
+
+
+def _fiscal_range(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[str, ...]):
+    """"the 1998-99 fiscal year": a fiscal year spanning two calendar years, named after the second."""
+    g = c.groups
+    first = int(g.get("year") or g["year2"])
+    last = first - first % 100 + int(g.get("yy") or g["yy2"])
+    if last < first:  # "1999-00"
+        last += 100
+    return f"FY{last:04d}", "year", "DATE"
 
 
 def _decade(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[str, ...]):
@@ -326,17 +341,27 @@ def _relative(c: Candidate, anchor: date | None, direction: str | None, seen: tu
     unit = unit_of(g.get("unit"))
     if unit is None:
         return None, "unknown", "DATE"
+    if _fiscal(g):  # "this fiscal year", "the financial year": the fiscal year named after the anchor's year
+        return f"FY{anchor.year + offset:04d}", "year", "DATE"
+    if unit == "WE" and offset == 0 and direction is not None:
+        # "the weekend" / "this weekend": the one just past for a past verb, the next for a future one
+        first, last = cal.bounds(cal.week_value(anchor, weekend=True))
+        if direction == "past" and first > anchor:
+            offset = -1
+        elif direction == "future" and last < anchor:
+            offset = 1
     result = cal.relative_period(anchor, offset, unit)
     return (result[0], result[1], "DATE") if result else (None, "unknown", "DATE")
 
 
 def _ago(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[str, ...]):
     amount, unit = number_of(c.groups.get("num")), unit_of(c.groups.get("unit"))
-    if amount == "X" or unit is None:
-        return "PAST_REF", "unknown", "DATE"
+    if amount == "X" or unit is None:  # "a few years ago" / "some weeks from now"
+        return ("FUTURE_REF" if "fromnow" in c.groups else "PAST_REF"), "unknown", "DATE"
     if anchor is None:
         return None, "unknown", "DATE"
-    result = cal.shift(anchor, -float(amount), unit)
+    sign = 1 if "fromnow" in c.groups else -1  # "two weeks from now" / "two weeks ago"
+    result = cal.shift(anchor, sign * float(amount), unit)
     return (result[0], result[1], "DATE") if result else (None, "unknown", "DATE")
 
 
@@ -351,6 +376,8 @@ _GRANULARITY_RANK = {"day": 0, "month": 2, "quarter": 3, "season": 3, "year": 4,
 
 def _relative_to_reference(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[str, ...]):
     g = c.groups
+    if "num" in g and number_of(g["num"]) == "X":  # "a few years earlier", "several days later"
+        return ("PAST_REF" if _DIRECTION_WORDS.get(g["dir"].lower(), 0) < 0 else "FUTURE_REF"), "unknown", "DATE"
     reference = seen[-1] if seen else None
     span = cal.bounds(reference)
     if span is None:
@@ -366,6 +393,14 @@ def _relative_to_reference(c: Candidate, anchor: date | None, direction: str | N
     if _UNIT_RANK.get(unit, 0) < _GRANULARITY_RANK.get(cal.granularity_of(reference), 0):
         return None, "unknown", "DATE"
     base = span[0]
+    if "than" in g and cal.parse_day(reference):
+        # "arrives on November 11, three days later than planned": the date just given, said to be late
+        return reference.split("T")[0], "day", "DATE"
+    if unit == "Y" and amount == 1.0 and "num" in g and "T" not in reference:
+        # "a year earlier" after "the third quarter": the same part of the year before (1996-Q3)
+        moved = cal.shift_years(reference, sign)
+        if moved is not None:
+            return moved, cal.granularity_of(moved), "DATE"
     if unit_word in {"morning", "evening"}:
         value, type_ = _with_part((base + timedelta(days=sign)).isoformat(), unit_word)
         return value, "day", type_
@@ -379,11 +414,68 @@ def _same_day(c: Candidate, anchor: date | None, direction: str | None, seen: tu
 
 
 def _same_period(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[str, ...]):
-    """"the same period last year": the period last spoken of, a year earlier."""
+    """"the same period last year", "the year-earlier quarter": the period last spoken of, a year earlier.
+
+    "the year-earlier first quarter" names its part of the year: that part of the year before the
+    reference year (the last date spoken of, else the anchor's year).
+    """
+    g = c.groups
+    if "ord" in g:
+        base = seen[-1] if seen else (anchor.isoformat() if anchor else None)
+        year = re.match(r"^(?:FY)?(\d{4})", base or "")
+        if year is None:
+            return None, "unknown", "DATE"
+        letter = "H" if g.get("unit", "").lower() == "half" else "Q"
+        position = int(vocabulary().lookup("ordinal", g["ord"]) or 0)
+        number = position if position > 0 else (4 if letter == "Q" else 2)
+        value = f"{int(year[1]) - 1:04d}-{letter}{number}"
+        return value, cal.granularity_of(value), "DATE"
     if not seen:
         return None, "unknown", "DATE"
-    moved = cal.shift_years(seen[-1], -1)
+    reference = _period_of(seen[-1], (g.get("unit") or "").lower())
+    year = re.match(r"^(?:FY)?(\d{4})", reference or "")
+    if reference and year and "year" in g:  # "the same period of 1997": that year's
+        moved = cal.shift_years(reference, int(g["year"]) - int(year[1]))
+    else:
+        moved = cal.shift_years(reference, -1) if reference else None
     return (moved, cal.granularity_of(moved), "DATE") if moved else (None, "unknown", "DATE")
+
+
+def _period_of(value: str, unit: str) -> str | None:
+    """The ``unit`` ("quarter", "month", "week") holding a day value; other values as they are."""
+    day = cal.parse_day(value)
+    if day is None or unit not in {"quarter", "month", "week"}:
+        return value
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "month":
+        return cal.month_value(day.year, day.month)
+    return cal.week_value(day)
+
+
+def _anaphoric(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[str, ...]):
+    """"that day", "that time", "that year": the time last spoken of, at the unit's size ("that
+    day" with no day before it: the day of the story, as "the day" is)."""
+    if not seen:
+        if c.groups["unit"].lower() == "day" and anchor is not None:
+            return anchor.isoformat(), "day", "DATE"
+        return None, "unknown", "DATE"
+    reference, unit = seen[-1], c.groups["unit"].lower()
+    if unit in {"time", "date"}:
+        value = reference
+    elif unit == "day":
+        day = cal.parse_day(reference)
+        value = day.isoformat() if day else None
+    elif unit == "year":
+        year = re.match(r"^(?:FY)?\d{4}", reference)
+        value = year.group(0) if year else None
+    else:
+        value = _period_of(reference, unit)
+        value = value if value != reference or cal.granularity_of(value) == unit else None
+    if value is None:
+        return None, "unknown", "DATE"
+    type_ = "TIME" if "T" in value else "DATE"
+    return value, cal.granularity_of(value), type_
 
 
 def _quarter(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[str, ...]):
@@ -394,6 +486,13 @@ def _quarter(c: Candidate, anchor: date | None, direction: str | None, seen: tup
         letter = "H" if g.get("unit", "").lower() == "half" else "Q"
         position = int(vocabulary().lookup("ordinal", g["ord"]) or 0)
         number = position if position > 0 else (4 if letter == "Q" else 2)
+    prefix = "FY" if _fiscal(g) else ""
+    value, granularity, type_ = _quarter_value(g, letter, number, anchor, direction, c.text)
+    return (f"{prefix}{value}" if value else None), granularity, type_
+
+
+def _quarter_value(g: dict[str, str], letter: str, number: int, anchor: date | None, direction: str | None,
+                   text: str):
     year_text = g.get("year") or g.get("year2")
     if year_text:
         year = int(year_text)
@@ -401,7 +500,7 @@ def _quarter(c: Candidate, anchor: date | None, direction: str | None, seen: tup
         return None, "unknown", "DATE"
     elif "rel" in g:
         year = anchor.year + int(vocabulary().lookup("relative", g["rel"]) or 0)
-    elif c.text.lower().rstrip().endswith("the year"):
+    elif text.lower().rstrip().endswith("year"):
         year = anchor.year
     else:
         options = _periods(lambda y: f"{y:04d}-{letter}{number}", anchor)
@@ -432,7 +531,8 @@ def _time(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[
         elif ampm == "am" and hour == 12:
             hour = 0
         clock = f"{hour:02d}:{int(g.get('minute') or g.get('minute2') or 0):02d}"
-    zone = "Z" if g.get("zone") and _ZULU.match(g["zone"].strip()) else ""
+    zone_text = (g.get("zone") or g.get("zone2") or "").strip()
+    zone = "Z" if zone_text and _ZULU.match(zone_text) else ""
     return f"{day_value}T{clock}{zone}", "day", "TIME"
 
 
@@ -457,8 +557,14 @@ def _set(c: Candidate, anchor: date | None, direction: str | None, seen: tuple[s
     g = c.groups
     if "set" in g:
         return vocabulary().lookup("set", g["set"]), "unknown", "SET"
-    if "weekday" in g:
-        return f"XXXX-WXX-{_weekday(g['weekday'])}", "unknown", "SET"
+    weekday = g.get("weekday") or g.get("weekday2")
+    if weekday:  # "every Monday", "on Mondays", "Monday afternoons"
+        part = vocabulary().lookup("part_of_day", re.sub(r"s$", "", g["part"])) if g.get("part") else None
+        return f"XXXX-WXX-{_weekday(weekday)}" + (f"T{part}" if part else ""), "unknown", "SET"
+    if "season" in g:  # "every summer"
+        return f"XXXX-{_season(g['season'])}", "unknown", "SET"
+    if "month" in g:  # "each September"
+        return f"XXXX-{_month(g['month']):02d}", "unknown", "SET"
     unit = unit_of(g.get("unit"))
     if unit is None:
         return None, "unknown", "SET"
@@ -475,6 +581,6 @@ _HANDLERS = {
     "calendar": _calendar, "numeric": _numeric, "short_year": _short_year, "decade": _decade,
     "century": _century, "deictic": _deictic, "part_of_day": _part_of_day, "relative": _relative, "ago": _ago,
     "relative_to_event": _relative_to_event, "relative_to_reference": _relative_to_reference,
-    "same_day": _same_day, "same_period": _same_period, "quarter": _quarter, "time": _time, "duration": _duration, "set": _set,
-    "reference": _reference,
+    "same_day": _same_day, "same_period": _same_period, "quarter": _quarter, "time": _time, "duration": _duration,
+    "set": _set, "reference": _reference, "anaphoric": _anaphoric, "fiscal_range": _fiscal_range,
 }

@@ -8,40 +8,38 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import doc_text
 from ..model import TimeExpression
 from . import calendar as cal
 from .detect import Candidate, find_candidates
+from .filters import TEMPORAL_WORD, is_rate, is_yearly_amount, keep, without_verb
 from .normalise import interpret
 from .tense import direction
-from .vocabulary import vocabulary
 
-#: heads after which a bare four-digit number names a thing, not a year ("Flight 1549")
-_NAME_DEPS = frozenset({"nummod", "compound", "appos", "npadvmod", "nmod"})
 #: kinds whose value is a day the text speaks of, so later "the next day" can count from it
 _REFERENCE_KINDS = frozenset({"calendar", "numeric", "deictic", "time", "relative", "quarter", "ago",
-                              "relative_to_reference", "same_day", "same_period"})
-#: model entities are used only when they hold a word of time (anything else is a mislabel)
-_TEMPORAL_WORD = re.compile(
-    r"\b(?:\d{4}s?|today|yesterday|tomorrow|tonight|now|day|days|week|weeks|weekend|month|months|year|years|"
-    r"decade|decades|century|quarter|season|period|era|morning|evening|night|afternoon|hour|hours)\b",
-    re.IGNORECASE,
-)
-
-
+                              "relative_to_reference", "same_day", "same_period", "fiscal_range"})
 _UNIT_WORD = re.compile(r"\b(?:day|week|month|year)\b", re.IGNORECASE)
 
 
 def tag(doc: Doc, published: str | date | None) -> list[TimeExpression]:
     """The time expressions of a parsed Doc, ids ``t1``.. in text order."""
     anchor = cal.parse_iso(published) if isinstance(published, str) else published
-    candidates = [c for c in find_candidates(doc.text) if _keep(doc, c)]
+    candidates = [without_verb(doc, c) for c in find_candidates(doc_text(doc)) if keep(doc, c)]
     candidates = _add_entities(doc, candidates)
     timexes: list[TimeExpression] = []
     seen: list[str] = []
     for candidate in candidates:
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         way = _direction(span, candidate) if span is not None else None
+        if span is not None and is_rate(doc, span, candidate):
+            candidate.kind, candidate.type = "set", "SET"  # "15 a year", "$2 billion a year"
+        if span is not None and is_yearly_amount(span, candidate):
+            candidate.kind, candidate.type = "duration", "DURATION"  # "annual profit": a year's worth
+            candidate.groups = {"unit": "annual"}
         result = interpret(candidate, anchor, way, tuple(seen))
+        if candidate.kind == "anaphoric" and result.value is None:
+            continue  # "that day" with no day spoken of before: nothing to point at
         timexes.append(TimeExpression(
             id=f"t{len(timexes) + 1}", text=candidate.text, start=candidate.start, end=candidate.end,
             type=result.type, value=result.value, granularity=result.granularity, relation=result.relation,
@@ -55,32 +53,9 @@ def _direction(span: Span, candidate: Candidate) -> str | None:
     way = direction(span)
     if way is None and candidate.signal in {"until", "till", "by"}:
         return "future"  # "markets stay closed until Friday"
+    if way is None and candidate.signal == "since":
+        return "past"  # "since Aug. 2"
     return way
-
-
-def _keep(doc: Doc, candidate: Candidate) -> bool:
-    """Drop rule matches the parse shows are not time: a bare number that counts or names things,
-    a lone month name that is a modal verb ("May I ask")."""
-    if candidate.rule == "month":
-        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-        return span is None or span[-1].tag_ != "MD"
-    if candidate.rule != "year":
-        return True
-    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    if span is None:
-        return True
-    token = span[-1]
-    head = token.head
-    if token.dep_ in _NAME_DEPS and head.pos_ in {"NOUN", "PROPN"} and head is not token:
-        if head.i < token.i and vocabulary().lookup("counted_name", head.text):  # "Flight 1549"
-            return False
-        if head.tag_ == "NNS" and not _TEMPORAL_WORD.search(head.text):  # "2000 jobs"
-            return False
-    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"%", "percent", "per"}:
-        return False
-    if token.i > 0 and doc[token.i - 1].text in {"$", "£", "€", "#", "No.", "no."}:
-        return False
-    return True
 
 
 def _add_entities(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -92,13 +67,15 @@ def _add_entities(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """
     extra = []
     for ent in doc.ents:
-        if ent.label_ not in {"DATE", "TIME"} or not _TEMPORAL_WORD.search(ent.text):
+        if ent.label_ not in {"DATE", "TIME"} or not TEMPORAL_WORD.search(ent.text):
+            continue
+        if re.search(r"[\s-]old\b|\baged?\b", ent.text, re.IGNORECASE):  # an age ("45-year-old")
             continue
         if any(not (ent.end_char <= c.start or ent.start_char >= c.end) for c in candidates):
             continue
         unit = _UNIT_WORD.search(ent.text)
-        if unit is None:
-            continue
+        if unit is None or not re.fullmatch(r"(?:\s+(?:in\s+a\s+row|running))?\W*", ent.text[unit.end():]):
+            continue  # the unit must end the phrase: "their best week", not "the holy month of Ramadan"
         word = unit.group(0).lower()
         kind, groups = ("same_day", {}) if word == "day" else ("relative", {"unit": word, "rel": "this"})
         extra.append(Candidate(ent.start_char, ent.end_char, ent.text, "model_entity", kind, "DATE", groups))

@@ -5,18 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from ..errors import DataFileError
 from pathlib import Path
 
+from ..errors import DataFileError
 from ..lexicon import Column, Schema, data_path, load, load_shipped
 
 KINDS = frozenset({"month", "weekday", "season", "unit", "number", "ordinal", "part_of_day", "deictic",
-                   "relative", "set", "counted_name"})
+                   "relative", "set", "counted_name", "recurring"})
 RULE_KINDS = frozenset({
     "calendar", "numeric", "short_year", "decade", "century", "deictic", "part_of_day",
     "relative", "ago", "relative_to_event", "relative_to_reference", "same_day", "same_period", "quarter", "time",
-    "duration", "set", "reference",
+    "duration", "set", "reference", "anaphoric", "fiscal_range",
 })
 TIMEX_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 REFERENCE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
@@ -62,7 +61,7 @@ FIXED_MACROS = {
 KIND_MACROS = {
     "month": "MONTH", "weekday": "WEEKDAY", "season": "SEASON", "unit": "UNIT", "number": "NUMBER",
     "ordinal": "ORDINAL", "part_of_day": "PART", "deictic": "DEICTIC", "relative": "REL", "set": "SET",
-    "counted_name": "COUNTED_NAME",
+    "counted_name": "COUNTED_NAME", "recurring": "RECURRING",
 }
 
 
