@@ -50,6 +50,7 @@ DATA = Path(__file__).resolve().parent / "data" / "places"
 ARTICLES = DATA / "articles.yaml"
 HELDOUT = DATA / "heldout.yaml"
 HELDOUT2 = DATA / "heldout2.yaml"
+HELDOUT3 = DATA / "heldout3.yaml"
 MEANTIME_POINTS = DATA / "meantime_points.tsv"
 BASELINE = Path(__file__).resolve().parent / "baselines" / "places.json"
 
@@ -89,7 +90,7 @@ class TestArticle:
 
 def gold_files() -> list[Path]:
     return sorted(MEANTIME.glob("*/*.xml")) + [SHARED / "data" / "meantime-en" / "list_instances.csv",
-                                               MEANTIME_POINTS, ARTICLES, HELDOUT, HELDOUT2,
+                                               MEANTIME_POINTS, ARTICLES, HELDOUT, HELDOUT2, HELDOUT3,
                                                REFERENCE_GOLD]
 
 
@@ -405,10 +406,11 @@ def compute(nlp, errors: list | None = None) -> dict:
     figures.update(score_articles(nlp, errors))
     figures.update(score_articles(nlp, errors, HELDOUT, "heldout"))
     figures.update(score_articles(nlp, errors, HELDOUT2, "heldout2"))
+    figures.update(score_articles(nlp, errors, HELDOUT3, "heldout3"))
     figures.update(score_reference(nlp, errors))
-    combined = sum(figures[f"{name}_gold_places"] for name in ("articles", "heldout", "heldout2")) \
+    combined = sum(figures[f"{name}_gold_places"] for name in ("articles", "heldout", "heldout2", "heldout3")) \
         + figures["reference_places"]
-    correct = sum(figures.pop(f"{name}_correct") for name in ("articles", "heldout", "heldout2")) \
+    correct = sum(figures.pop(f"{name}_correct") for name in ("articles", "heldout", "heldout2", "heldout3")) \
         + figures.pop("_reference_correct")
     figures["combined_accuracy_161km"] = correct / combined
     figures.update(gazetteer_figures())
@@ -446,6 +448,13 @@ ROWS = (
     ("Held-out set 2: detection F1", "heldout2_detection_f1", "{:.3f}"),
     ("Held-out set 2: metonymy precision", "heldout2_metonymy_p", "{:.3f}"),
     ("Held-out set 2: metonymy recall", "heldout2_metonymy_r", "{:.3f}"),
+    ("Held-out set 3: gold places (hand-geocoded, see note)", "heldout3_gold_places", "{:.0f}"),
+    ("Held-out set 3: accuracy within 161 km", "heldout3_accuracy_161km", "{:.3f}"),
+    ("Held-out set 3: detection precision", "heldout3_detection_p", "{:.3f}"),
+    ("Held-out set 3: detection recall", "heldout3_detection_r", "{:.3f}"),
+    ("Held-out set 3: detection F1", "heldout3_detection_f1", "{:.3f}"),
+    ("Held-out set 3: metonymy precision", "heldout3_metonymy_p", "{:.3f}"),
+    ("Held-out set 3: metonymy recall", "heldout3_metonymy_r", "{:.3f}"),
     ("Reference: gold places within 50 km", "reference_within_50km", "{:.3f}"),
     ("Reference: Washington (agreement) is the city, event location", "reference_washington_city", "{:.0f}"),
     ("Reference: metonymic uses marked", "reference_metonymy_marked", "{:.3f}"),
@@ -460,11 +469,14 @@ FLOORS = ("meantime_detection_p", "meantime_detection_r", "meantime_detection_f1
           "articles_detection_f1", "articles_metonymy_p", "articles_metonymy_r", "heldout_accuracy_161km",
           "heldout_detection_p", "heldout_detection_r", "heldout_detection_f1", "heldout_metonymy_p",
           "heldout_metonymy_r", "heldout2_accuracy_161km", "heldout2_detection_p", "heldout2_detection_r",
-          "heldout2_detection_f1", "heldout2_metonymy_p", "heldout2_metonymy_r", "reference_within_50km",
+          "heldout2_detection_f1", "heldout2_metonymy_p", "heldout2_metonymy_r", "heldout3_accuracy_161km",
+          "heldout3_detection_p", "heldout3_detection_r", "heldout3_detection_f1", "heldout3_metonymy_p",
+          "heldout3_metonymy_r", "reference_within_50km",
           "reference_washington_city", "reference_metonymy_marked", "combined_accuracy_161km")
 COUNTS = ("meantime_articles", "meantime_gold_names", "meantime_linked", "articles", "articles_gold_places",
           "articles_metonymy_gold", "heldout", "heldout_gold_places", "heldout_metonymy_gold", "heldout2",
-          "heldout2_gold_places", "heldout2_metonymy_gold", "reference_places")
+          "heldout2_gold_places", "heldout2_metonymy_gold", "heldout3", "heldout3_gold_places",
+          "heldout3_metonymy_gold", "reference_places")
 #: figures that must stay at or below a ceiling
 CEILINGS = {"gazetteer_load_seconds": 1.0, "gazetteer_megabytes": 100.0}
 

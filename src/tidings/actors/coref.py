@@ -17,6 +17,7 @@ refers to. Heuristics, in the order they are tried:
 from __future__ import annotations
 
 import re
+
 from spacy.tokens import Doc
 
 from .entities import entities

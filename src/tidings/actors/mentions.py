@@ -136,8 +136,12 @@ def _restates_name(token: Token) -> bool:
 
 def _is_participant(token: Token, res: Resolution, forced: bool, resolver: Resolver) -> bool:
     if res.role_kind == "instrument" and res.head_agent:
-        # "a roadside bomb killed ...", "killed by a bomb": asked about as the one who acts
-        return forced and (token.dep_ == "nsubj" or token.dep_ == "pobj" and token.head.dep_ == "agent")
+        # "a roadside bomb killed ...", "killed by a bomb", "was killed in a car bomb explosion":
+        # asked about as the one who acts
+        return forced and (token.dep_ == "nsubj" or token.dep_ == "pobj" and token.head.dep_ == "agent"
+                           or _in_passive(token))
+    if forced and _in_passive(token):
+        return False  # "was killed in the city": only an instrument acts from there
     if forced:
         return res.found or res.name is not None
     label = token.ent_type_
@@ -160,6 +164,14 @@ def _is_participant(token: Token, res: Resolution, forced: bool, resolver: Resol
     if res.role_kind == "role":
         return res.found
     return res.role_kind == "agent"
+
+
+def _in_passive(token: Token) -> bool:
+    """The object of "in" on a passive verb: "was killed in a car bomb explosion"."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in" or token.head.dep_ != "prep":
+        return False
+    verb = token.head.head
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _acting(token: Token, resolver: Resolver) -> bool:

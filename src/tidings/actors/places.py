@@ -42,10 +42,15 @@ def _city_codes() -> dict[str, tuple[str, int]]:
         country = pycountry.countries.get(alpha_2=city["countrycode"])
         if country is None:
             continue
-        key = normalise(city["name"])
+        key = _key(city["name"])
         if key not in codes or codes[key][1] < population:
             codes[key] = (country.alpha_3, population)
     return codes
+
+
+def _key(name: str) -> str:
+    """A lookup key without the transliteration marks GeoNames keeps ("Sāmarrā’" → "samarra")."""
+    return normalise(name).replace("'", "").replace("`", "")
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +79,7 @@ def _strip_kind(key: str) -> str:
 def city_country(name: str, countries: CountryIndex) -> str | None:
     """PLOVER code of the country of the largest city called ``name`` (else of the province or
     state of that name), or None."""
-    key = normalise(name)
+    key = _key(name)
     hit = _city_codes().get(key)
     code = hit[0] if hit is not None else _subdivision_codes().get(_strip_kind(key))
     if code is None:

@@ -191,6 +191,10 @@ class Resolver:
             # an organisation the knowledge base does not know, or a plain noun with a country or
             # agent word before it ("military personnel", "the US mission")
             return self._unknown_head(res, doc, head_i, agents, country, modifiers)
+        if not head_token.ent_type_ and head_token.is_title and head_token.i != head_token.sent.start \
+                and (city := self.city_country(head_token)) is not None:
+            # a city the model did not tag ("the deputy governor of the Tyumen")
+            return replace(res, code=city, kind="place", resolved_by="kb", evidence=_char_range(doc, head_i, head_i + 1))
         if head_token.pos_ == "PROPN" and not head_token.ent_type_:
             # a name the model did not tag: "Fadel Jaber" in a phrase of its own
             first = head_i

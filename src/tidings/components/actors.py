@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import get_resolver
 from ..actors.coref import FIRST_PERSON, resolve_coreference
 from ..actors.entities import entities
-from ..actors.mentions import Mention, find_mentions, mention_at, possessive_pronoun, pronoun_mention
+from ..actors.mentions import (
+    Mention,
+    find_mentions,
+    mention_at,
+    possessive_pronoun,
+    pronoun_mention,
+)
 from ..actors.resolve import Resolution
 from ..extensions import next_id, records, register_extensions
 from ..model import Actor, TextSpan
@@ -315,6 +321,8 @@ def _coordinated_countries(doc: Doc, span: Span, root: Token, actor: Actor) -> l
             found = _existing(doc, actors, heads, word)
             own = _own_country(doc, actors, heads, word, actor) if found is None or found.id == actor.id else found
             if own is not None and own.id != actor.id and own.code and all(own.id != a.id for a in out):
+                if not own.sectors and own.start == word.idx and own.end == word.idx + len(word):
+                    own.sectors = list(actor.sectors)  # the bare word "Slovak" of "... Slovak diplomats"
                 out.append(own)
     return out
 

@@ -20,6 +20,9 @@ _CLAUSE_BARRIERS = frozenset({"advcl", "acl", "relcl", "conj", "parataxis", "app
 #: where a nominal trigger's actor is found when the lexicon entry names none
 NOUN_ACTOR_PATHS = ("prep:by>pobj", "acl>agent>pobj", "poss", "compound|amod|nmod:@ent")
 PASSIVE_ACTOR_PATHS = ("agent>pobj",)
+#: what a passive act was done "in" ("killed in a car bomb explosion"): the actors component reads
+#: it as an actor only when it is a weapon or an attack (see events.build)
+PASSIVE_INSTRUMENT_PATH = "prep:in>pobj"
 
 
 def is_passive(token: Token) -> bool:

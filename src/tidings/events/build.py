@@ -15,13 +15,18 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import records
 from ..model import Actor, ActorRef, Event, Modality, TextSpan
-from .arguments import contiguous_subtree, is_participant_token
-from .codes import derive_codes
+from .arguments import (
+    PASSIVE_INSTRUMENT_PATH,
+    contiguous_subtree,
+    is_participant_token,
+    is_passive,
+)
 from .coder import code_sentence, content_targets
+from .codes import derive_codes
 from .frames import Candidate, match_entry
 from .lexicon import Cue, EventLexicon
-from .paths import follow
 from .participants import actor_ref, actors_for, inner_participants
+from .paths import follow
 from .setting import Setting
 
 #: sectors that make an actor political whatever the topic (PLOVER sector codes)
@@ -64,9 +69,12 @@ def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: Even
         return None
     trigger = {t.i for t in candidate.span_tokens}
     actors = actors_for(doc, candidate.actor_tokens, trigger)
+    if not actors and is_passive(candidate.head):
+        # "was killed in a car bomb explosion": the weapon stands for who used it
+        actors = actors_for(doc, follow(candidate.head, PASSIVE_INSTRUMENT_PATH), trigger)
     recipients = _recipients(doc, candidate, actors, trigger, lexicon)
     recipients = _redirect_recipient(doc, candidate, actors, recipients)
-    if not recipients:
+    if not recipients and actors:  # a place never makes an event on its own ("involved in a shooting in X")
         recipients = _place_recipients(doc, candidate, lexicon, trigger, {a.id for a in actors})
     if not (actors or recipients or any(is_participant_token(t)
                                         for t in candidate.actor_tokens + candidate.recipient_tokens)):
@@ -85,20 +93,21 @@ def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: Even
         mode=list(modes), context=contexts, cameo=codes.cameo, quad_class=codes.quad_class,
         goldstein=codes.goldstein,
         modality=Modality(negated=candidate.negated, hypothetical=candidate.hypothetical, future=candidate.future),
-        actor=_refs(doc, sent, candidate, actors), recipient=_refs(doc, sent, candidate, recipients),
+        actor=_refs(doc, sent, candidate, actors, []), recipient=_refs(doc, sent, candidate, recipients, actors),
         rule=f"{candidate.entry.source} {candidate.token.lemma_.lower()} -> {candidate.event_type}",
     )
 
 
-def _refs(doc: Doc, sent: Span, candidate: Candidate, actors: list[Actor]) -> list[ActorRef]:
+def _refs(doc: Doc, sent: Span, candidate: Candidate, actors: list[Actor], others: list[Actor]) -> list[ActorRef]:
     """References to the participants; one whom the text gives no country takes the country the
-    event happens in (see :mod:`.setting`). The actor record itself is left as the text says it."""
+    event happens in, else (a recipient) that of the state acting on it (``others``; see
+    :mod:`.setting`). The actor record itself is left as the text says it."""
     refs = [actor_ref(a) for a in actors]
     setting = None
     for ref, actor in zip(refs, actors):
         if ref.code is None and _domestic(actor):
             setting = setting or Setting(doc, sent, candidate)
-            ref.code = setting.country_of(actor)
+            ref.code = setting.country_of(actor, others)
     return refs
 
 
@@ -203,11 +212,21 @@ def _redirect_recipient(doc: Doc, candidate: Candidate, actors: list[Actor], rec
             return found
         # people of the actor's own country the content is aimed at ("threatened to impose a curfew
         # in Algiers", "demanded a truce with Moslem forces"): taken when nothing foreign is
-        people = [a for a in found if a.code and not set(a.sectors) & _INSTITUTIONS]
+        # (an unnamed institution, "the government", is the channel; a named person is a target)
+        people = [a for a in found if a.code and not _same_side(a, actors)
+                  and not (set(a.sectors) & _INSTITUTIONS and a.kb_id is None and a.name is None)]
         if people and not recipients and target.i in inner:
             return people
         domestic = domestic or people
     return recipients or domestic
+
+
+def _same_side(actor: Actor, actors: list[Actor]) -> bool:
+    """Whether a phrase is the actor again: a pronoun referring to it, or its own country named."""
+    ids = {a.id for a in actors}
+    if actor.refers_to in ids or any(actor.name and actor.name == a.name for a in actors):
+        return True
+    return any(actor.code == a.code for a in actors) and not actor.sectors and actor.name is not None
 
 
 def _political(participants: list[Actor], paragraph: str, lexicon: EventLexicon) -> bool:

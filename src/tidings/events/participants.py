@@ -62,9 +62,10 @@ def actor_ref(actor: Actor) -> ActorRef:
 
 #: where the participant of a phrase that names none is found, in order: its possessor ("Serbia's
 #: suppression"), a name or nationality before it ("a Security Council resolution", "Iraqi
-#: positions"), then what it is of or for ("the rights of Palestinians", "a camp for refugees")
+#: positions"), then whose or by whom it is ("the rights of Palestinians", "a camp for refugees",
+#: "an admission by Moscow")
 INNER_PATHS = ("poss", "compound|amod|nmod:@ent")
-INNER_COMPLEMENTS = ("prep:of|for|among|between>pobj",)
+INNER_COMPLEMENTS = ("prep:of|for|among|between|by>pobj",)
 
 
 def inner_participants(doc: Doc, heads: list[Token], trigger: set[int] | frozenset[int] = frozenset(),

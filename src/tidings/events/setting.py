@@ -11,7 +11,11 @@ coalition, an unidentified bomber) belong to the country they act in. The countr
    a jail in East Timor's capital Dili", "killed in a car bomb explosion in eastern Beirut");
 3. from the nearest other locative phrase within the trigger's clause ("agreed to postpone the
    demonstration in Baku");
-4. from the article's dateline ("BAGHDAD (Reuters) —"), when the sentence names no other country.
+4. from the article's dateline ("BAGHDAD (Reuters) —"), when the sentence names no other country;
+5. for a non-state recipient (rebels, protesters, a party) of what a state does (a country, its
+   government, parliament, courts or police), from that state: "The Mozambique government accepted
+   demands from Shona rebels" (the military is left out: armies also act abroad; and not the other
+   way round: people call for sanctions against foreign states).
 
 Places are read from the places component's records (``doc._.places``); a place standing for an
 actor (role ``metonymy``: "Washington said") says nothing about where anything happens.
@@ -30,6 +34,10 @@ from .frames import Candidate
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"})
 #: place roles that say where something is
 _WHERE_ROLES = frozenset({"event_location", "mention", "dateline"})
+#: sectors of the state: a participant with one of them is no domestic non-state party
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PRM", "ELI"})
+#: sectors of a state facing its own people at home (not MIL, SPY: they also act abroad)
+_DOMESTIC_STATE = frozenset({"GOV", "LEG", "JUD", "COP"})
 
 
 class Setting:
@@ -46,9 +54,13 @@ class Setting:
             self._places = [p for p in records(self.doc, "places") if p.country and p.role in _WHERE_ROLES]
         return self._places
 
-    def country_of(self, actor: Actor) -> str | None:
+    def country_of(self, actor: Actor, others: list[Actor] = ()) -> str | None:
         """The country of a participant with none of its own: where its phrase says it is, else
-        where the event happens."""
+        where the event happens, else that of the state the participant faces (``others``: the
+        event's other side)."""
+        return self._where(actor) or _facing_state(actor, others)
+
+    def _where(self, actor: Actor) -> str | None:
         if not self.places:
             return None
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -101,3 +113,19 @@ def _locative_country(doc: Doc, head: Token, places: list[Place], only: Token | 
             if inside:
                 return inside[0].country
     return None
+
+
+def _facing_state(actor: Actor, others: list[Actor]) -> str | None:
+    """The country of the one state among the other side, for a non-state participant."""
+    if not actor.sectors or set(actor.sectors) & STATE_SECTORS:
+        return None
+    states = {other.code for other in others if other.code and _is_state(other)}
+    return states.pop() if len(states) == 1 else None
+
+
+def _is_state(actor: Actor) -> bool:
+    """A country named as such ("Algeria"), or its government, parliament, courts or police."""
+    if set(actor.sectors) & _DOMESTIC_STATE:
+        return True
+    return not actor.sectors and actor.resolved_by == "kb" and actor.name is not None and len(actor.code or "") == 3 \
+        and actor.kb_id is None
