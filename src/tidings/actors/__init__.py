@@ -16,6 +16,7 @@ import dataclasses
 from functools import lru_cache
 from typing import Any
 
+from ..extensions import doc_text
 from ..model import Actor, TextSpan
 
 __all__ = ["resolve_actor", "actor_at", "get_resolver", "actor_record", "RESOLVED_BY"]
@@ -112,7 +113,7 @@ def _fill(actor: Actor, doc, res) -> Actor:
     actor.resolved_by = res.resolved_by
     if res.evidence is not None:
         start, end = res.evidence
-        actor.evidence = TextSpan(doc.text[start:end], start, end)
+        actor.evidence = TextSpan(doc_text(doc)[start:end], start, end)
     actor.label = res.label
     return actor
 

@@ -19,7 +19,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 
 LABELS = {"person": "PERSON", "organisation": "ORG", "outlet": "ORG"}
 #: an organisation name after an opener runs on over at most this many words
@@ -153,11 +153,11 @@ def dateline_spans(doc: Doc) -> list[Span]:
     dateline = getattr(article, "dateline", None) if article is not None else None
     if dateline is None or dateline.place is None:
         return []
-    text = doc.text[dateline.start:dateline.end]
+    text = doc_text(doc)[dateline.start:dateline.end]
     spans = []
     place_end = dateline.start + len(dateline.place)
     place = doc.char_span(dateline.start, place_end, label="GPE", alignment_mode="expand")
-    if place is not None and doc.text[dateline.start:place_end].upper() == doc.text[dateline.start:place_end]:
+    if place is not None and doc_text(doc)[dateline.start:place_end].upper() == doc_text(doc)[dateline.start:place_end]:
         spans.append(place)
     if dateline.outlet:
         offset = text.find(dateline.outlet)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import records
+from ..extensions import doc_text, records
 from ..model import Actor, ActorRef, Event, Modality, TextSpan
 from .arguments import (
     PASSIVE_INSTRUMENT_PATH,
@@ -40,7 +40,7 @@ _INSTITUTIONS = frozenset({"GOV", "LEG", "JUD"})
 
 def code_doc(doc: Doc, lexicon: EventLexicon) -> list[Event]:
     """All events of a processed Doc, numbered e1, e2 ... in trigger order."""
-    paragraphs = doc._.paragraphs or [(0, len(doc.text))]
+    paragraphs = doc._.paragraphs or [(0, len(doc_text(doc)))]
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
@@ -59,8 +59,8 @@ def code_doc(doc: Doc, lexicon: EventLexicon) -> list[Event]:
 def _paragraph_text(doc: Doc, paragraphs: list[tuple[int, int]], position: int) -> str:
     for start, end in paragraphs:
         if start <= position < end:
-            return doc.text[start:end]
-    return doc.text
+            return doc_text(doc)[start:end]
+    return doc_text(doc)
 
 
 def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: EventLexicon,
@@ -89,7 +89,7 @@ def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: Even
     start, end = _trigger_bounds(candidate)
     return Event(
         id="", event_type=candidate.event_type,
-        trigger=TextSpan(text=doc.text[start:end], start=start, end=end), sentence=index,
+        trigger=TextSpan(text=doc_text(doc)[start:end], start=start, end=end), sentence=index,
         mode=list(modes), context=contexts, cameo=codes.cameo, quad_class=codes.quad_class,
         goldstein=codes.goldstein,
         modality=Modality(negated=candidate.negated, hypothetical=candidate.hypothetical, future=candidate.future),

@@ -9,7 +9,7 @@ from ..lexicon import Column, Schema, load_shipped
 from .gazetteer import FEATURES
 
 CUE_KINDS = frozenset({"feature", "locative", "not_place", "motion", "institution", "person_name",
-                       "place_object"})
+                       "place_object", "title"})
 METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative"})
 
 CUES = Schema("place cue", (
@@ -31,6 +31,7 @@ class Cues:
     institution_words: frozenset[str]
     person_names: frozenset[str]
     place_object_verbs: frozenset[str]
+    titles: frozenset[str]  # words before a person's name: "Mr", "President", "spokesman"
     subject_verbs: frozenset[str]
     object_verbs: frozenset[str]
     intent_nouns: frozenset[str]
@@ -63,6 +64,7 @@ def cues() -> Cues:
         institution_words=words("institution"),
         person_names=words("person_name"),
         place_object_verbs=words("place_object"),
+        titles=words("title"),
         subject_verbs=roles("subject"),
         object_verbs=roles("object"),
         intent_nouns=roles("intent"),

@@ -110,16 +110,28 @@ def _previous_subject(doc: Doc, attribution: Attribution, paragraphs: list[tuple
     ``named_only`` accepts only a named person (no pronoun), as evidence that the speaker changed.
     """
     here = _paragraph_index(paragraphs, attribution.start)
-    sentences = [s for s in doc.sents if s.end_char <= attribution.start and s.text.strip()]
-    if not sentences:
+    sentence = _sentence_before(doc, attribution.start)
+    if sentence is None:
         return None
-    sentence = sentences[-1]
     if here - _paragraph_index(paragraphs, sentence.start_char) > CONTINUATION_PARAGRAPHS:
         return None
     for token in sentence:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and (
                 token.ent_type_ == "PERSON" or (not named_only and token.lower_ in PERSONAL_PRONOUNS)):
             return speaker_span(token)
+    return None
+
+
+def _sentence_before(doc: Doc, position: int) -> Span | None:
+    """The last non-blank sentence that ends at or before ``position`` (found by walking back)."""
+    i = len(doc) - 1
+    while i >= 0 and doc[i].idx >= position:
+        i -= 1  # the last token before the position
+    while i >= 0:
+        sentence = doc[i].sent
+        if sentence.end_char <= position and sentence.text.strip():
+            return sentence
+        i = sentence.start - 1
     return None
 
 

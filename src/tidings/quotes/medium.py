@@ -188,11 +188,12 @@ def _date(doc: Doc, attribution: Attribution, anchors: list[Token]) -> str | Non
         if any(start <= timex.start and timex.end <= end for start, end in regions) \
                 and not attribution.start <= timex.start < attribution.end:
             return timex.value or timex.text
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME") and any(start <= ent.start_char and ent.end_char <= end
-                                                  for start, end in regions) \
-                and not attribution.start <= ent.start_char < attribution.end:
-            return _strip_preposition(ent)
+    for start, end in regions:  # the model's own dates, looked up only inside the regions
+        region = doc.char_span(start, end, alignment_mode="expand")
+        for ent in region.ents if region is not None else ():
+            if ent.label_ in ("DATE", "TIME") and start <= ent.start_char and ent.end_char <= end \
+                    and not attribution.start <= ent.start_char < attribution.end:
+                return _strip_preposition(ent)
     return None
 
 
