@@ -8,33 +8,21 @@ benchmark, not gated here (CPU time on a shared machine is too noisy for a unit 
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
+from gate import below_floors, load_baseline, load_benchmark
 
-ROOT = Path(__file__).resolve().parents[1]
-BASELINE = ROOT / "benchmarks" / "baselines" / "actors.json"
 #: figures that count gold items: they must stay exactly equal
 COUNTS = ("reference_actors_acceptable",)
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("actors_benchmark", ROOT / "benchmarks" / "actors.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def computed(shared_dir, nlp):
-    return _benchmark().compute(nlp)
+    return load_benchmark("actors").compute(nlp)
 
 
 @pytest.fixture(scope="module")
 def baseline():
-    return json.loads(BASELINE.read_text(encoding="utf-8"))
+    return load_baseline("actors")
 
 
 def test_gold_data_unchanged(computed, baseline):
@@ -44,13 +32,7 @@ def test_gold_data_unchanged(computed, baseline):
 
 def test_no_figure_below_its_floor(computed, baseline):
     figures = computed["figures"]
-    low = {}
-    for name, floor in baseline["floors"].items():
-        if name in COUNTS:
-            if figures[name] != floor:
-                low[name] = (figures[name], floor)
-        elif figures[name] < floor - 1e-9:
-            low[name] = (figures[name], floor)
+    low = below_floors(figures, baseline["floors"], exact=COUNTS)
     assert not low, f"figures below their floors (got, floor): {low}"
 
 

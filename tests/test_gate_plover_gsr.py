@@ -8,20 +8,13 @@ raises them.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
-
-BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "plover_gsr.py"
+from gate import below_floors, load_baseline, load_benchmark
 
 
 @pytest.fixture(scope="module")
 def benchmark(shared_dir):
-    spec = importlib.util.spec_from_file_location("plover_gsr_benchmark", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_benchmark("plover_gsr")
     if not module.GSR.exists():
         pytest.skip(f"{module.GSR} is absent")
     return module
@@ -29,7 +22,7 @@ def benchmark(shared_dir):
 
 @pytest.fixture(scope="module")
 def baseline(benchmark):
-    return json.loads(benchmark.BASELINE.read_text(encoding="utf-8"))
+    return load_baseline("plover_gsr")
 
 
 def test_gold_data_unchanged(benchmark, baseline):
@@ -39,6 +32,5 @@ def test_gold_data_unchanged(benchmark, baseline):
 
 def test_figures_at_or_above_floors(benchmark, baseline, nlp):
     figures = benchmark.gate_figures(benchmark.all_figures(nlp))
-    below = {name: (round(figures[name], 3), floor) for name, floor in baseline["floors"].items()
-             if figures[name] < floor}
+    below = below_floors(figures, baseline["floors"])
     assert not below, f"below the floor (figure, floor): {below}"

@@ -6,33 +6,18 @@ reference article's gold quotes (in ../shared; that part skips when it is absent
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-BENCHMARK = ROOT / "benchmarks" / "quotes.py"
-
-
-def load_benchmark():
-    spec = importlib.util.spec_from_file_location("quotes_benchmark", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+from gate import load_baseline, load_benchmark
 
 
 @pytest.fixture(scope="module")
 def bench():
-    return load_benchmark()
+    return load_benchmark("quotes")
 
 
 @pytest.fixture(scope="module")
 def baseline(bench):
-    return json.loads(bench.BASELINE.read_text(encoding="utf-8"))
+    return load_baseline("quotes")
 
 
 @pytest.fixture(scope="module")

@@ -6,34 +6,22 @@ Recomputes every figure of ``benchmarks/timex.py`` (MEANTIME and the reference a
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
+from gate import below_floors, load_baseline, load_benchmark
 
-ROOT = Path(__file__).resolve().parents[1]
-BASELINE = ROOT / "benchmarks" / "baselines" / "timex.json"
 #: figures that count gold items: they must stay exactly equal
 COUNTS = ("meantime_articles", "meantime_timex_gold", "meantime_events_dated", "meantime_events_stated",
           "reference_timex_gold", "reference_dated_events")
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("timex_benchmark", ROOT / "benchmarks" / "timex.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def figures(shared_dir, nlp):
-    return _benchmark().compute(nlp)
+    return load_benchmark("timex").compute(nlp)
 
 
 @pytest.fixture(scope="module")
 def baseline():
-    return json.loads(BASELINE.read_text(encoding="utf-8"))
+    return load_baseline("timex")
 
 
 def test_gold_data_unchanged(figures, baseline):
@@ -41,11 +29,5 @@ def test_gold_data_unchanged(figures, baseline):
 
 
 def test_no_figure_below_its_floor(figures, baseline):
-    low = {}
-    for name, floor in baseline["floors"].items():
-        if name in COUNTS:
-            if figures[name] != floor:
-                low[name] = (figures[name], floor)
-        elif figures[name] < floor - 1e-9:
-            low[name] = (round(figures[name], 4), floor)
+    low = below_floors(figures, baseline["floors"], exact=COUNTS)
     assert not low, f"figures below their floors (got, floor): {low}"

@@ -84,7 +84,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
             else:
                 pending.append((mention, ent))
     mentions += _accepted(doc, mentions, pending, gazetteer, cues)
-    mentions += _gazetteer_names(doc, gazetteer, cues, [(m.start, m.end) for m in mentions], blocked)
+    mentions += _gazetteer_names(doc, gazetteer, cues, [(m.start, m.end) for m in mentions], blocked,
+                                 _article_countries(mentions, gazetteer))
     mentions = _without_surnames(doc, mentions, dateline_indices, gazetteer, cues)
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     dateline_indices = {order.index(i) for i in dateline_indices}
@@ -287,16 +288,90 @@ def _accepted(doc: Doc, mentions: list[Mention], pending: list[tuple[Mention, Sp
     changed = True
     while changed and waiting:
         changed = False
+        countries = _article_countries(known, gazetteer)
         for item in list(waiting):
             mention, ent = item
             others = [m for m, _ in waiting if m is not mention]
-            if _place_context(doc, mention, ent, known, others, keys, gazetteer, cues):
+            if _place_context(doc, mention, ent, known, others, keys, gazetteer, cues) or \
+                    _coherent(doc, mention, ent, countries, gazetteer, cues):
                 accepted.append(mention)
                 known.append(mention)
                 keys.add(mention.key)
                 waiting.remove(item)
                 changed = True
     return accepted
+
+
+#: labels whose names may be towns of the article's countries whatever their syntactic role; an
+#: organisation's name ("Toyota", "Ford") needs a place context of its own
+_COHERENT_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+#: a town of the article's countries counts from this population (towns of unknown size, 0, do not)
+COHERENT_MIN_POPULATION = 1_000
+
+
+def _likely_row(mention: Mention, gazetteer: Gazetteer) -> int | None:
+    """The candidate a reader would think of first: own name, country, then the most populous."""
+    if not mention.candidates:
+        return None
+    return max(mention.candidates, key=lambda c: (not c[1], gazetteer.features[c[0]] == "country",
+                                                   gazetteer.population[c[0]]))[0]
+
+
+def _article_countries(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """The countries the article is about, as far as its surer names tell: countries and subdivisions
+    by their own names, and cities of 100,000 people or more."""
+    countries = set()
+    for mention in mentions:
+        row = _likely_row(mention, gazetteer)
+        if row is None or not gazetteer.countries[row]:
+            continue
+        feature = gazetteer.features[row]
+        own = any(r == row and not alternate for r, alternate in mention.candidates)
+        if (feature in ("country", "admin1") and own) or \
+                (feature == "city" and gazetteer.population[row] >= PROMINENT_POPULATION):
+            countries.add(gazetteer.countries[row])
+    return frozenset(countries)
+
+
+def _in_countries(mention: Mention, countries: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """Whether one of the name's towns or subdivisions lies in one of ``countries``."""
+    for row, _ in mention.candidates:
+        feature = gazetteer.features[row]
+        if gazetteer.countries[row] in countries and (
+                feature == "admin1" or (feature == "city" and gazetteer.population[row] >= COHERENT_MIN_POPULATION)):
+            return True
+    return False
+
+
+def _coherent(doc: Doc, mention: Mention, ent: Span, countries: frozenset[str], gazetteer: Gazetteer,
+              cues: Cues) -> bool:
+    """A name the model called a person (or a nationality, a product ...) that is a town of a country
+    the article is about, with nothing that marks a person: "after losing Khartoum" in a story about
+    Sudan, "flooding Jablanica" in one about Bosnia."""
+    if ent.label_ not in _COHERENT_LABELS or not countries or _acronym(mention.text):
+        return False
+    if ent.label_ == "NORP" and (mention.key in gazetteer.demonyms or mention.key in cues.not_places):
+        return False
+    if not _in_countries(mention, countries, gazetteer):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and not _person_cue(span, ent, mention, gazetteer, cues)
+
+
+def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazetteer, cues: Cues) -> bool:
+    """Whether the words around a name mark a person: a given name that is also a country's ("Jordan"),
+    a full name ("Imran Khan"), a title before it ("President X", "spokesman X"), or a verb of saying
+    or acting whose subject it is ("X said", "X signed")."""
+    if mention.key in cues.person_names:
+        return True
+    if ent is not None and ent.label_ == "PERSON" and len(_trimmed(list(ent))) > 1:
+        return True
+    if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in cues.titles:
+        return True
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.subject_verbs:
+        return not _polity(mention, gazetteer)
+    return False
 
 
 def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], others: list[Mention],
@@ -316,8 +391,8 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
         allowed = _PERSON_PLACE_PREPOSITIONS if ent.label_ == "PERSON" else cues.locatives
         if word in allowed:
             return True
-        if word in ("to", "from", "via", "for") and preposition.head.lemma_.lower() in cues.motion_verbs:
-            return True  # "diverted to Misrata"
+        if _motion(preposition, cues):
+            return True  # "diverted to Misrata", "the road to Bama"
     root = span.root
     if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in cues.place_object_verbs:
         return True  # "Russian forces attacked Kharkiv"
@@ -345,6 +420,25 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
             if other_preposition is not None and other_preposition.lower_ in cues.locatives | {"between"}:
                 return True
     return False
+
+
+#: prepositions of a path: "to X" is a place after a verb or noun of motion
+_PATH_PREPOSITIONS = frozenset({"to", "from", "via", "for", "through", "towards", "toward", "into"})
+#: adverbs between a verb of motion and its path: "fled south to Pemba", "moved back to Lachin"
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "northward", "southward",
+                         "eastward", "westward", "back", "home", "away", "further", "farther", "inland", "upstream",
+                         "downstream", "overland", "abroad", "onward", "on"})
+
+
+def _motion(preposition: Token, cues: Cues) -> bool:
+    """Whether a path preposition hangs on a verb or noun of motion ("sent troops to", "the road to")."""
+    if preposition.lower_ not in _PATH_PREPOSITIONS:
+        return False
+    head = preposition.head
+    if head.lower_ in _DIRECTIONS and head.head is not head:
+        head = head.head
+    return head.lemma_.lower() in cues.motion_verbs or head.lower_ in cues.motion_verbs
 
 
 def _same_country_towns(first: Mention, second: Mention, gazetteer: Gazetteer) -> bool:
@@ -378,7 +472,7 @@ def _preposition_before(span: Span) -> Token | None:
         token = span.doc[index]
         if token.lower_ in ("the", "a", "an") or token.is_space:
             index -= 1
-        elif token.pos_ == "ADJ" and adjectives < 2:
+        elif (token.pos_ == "ADJ" or token.dep_ == "amod") and adjectives < 2:  # "in neighbouring X"
             index -= 1
             adjectives += 1
         else:
