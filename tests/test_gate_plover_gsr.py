@@ -1,8 +1,8 @@
 """Gate: the event coder's benchmark figures never drop below their recorded floors.
 
-Recomputes ``benchmarks/plover_gsr.py`` (PLOVER gold standard sentences and the project's news
-paragraphs) and compares with ``benchmarks/baselines/plover_gsr.json``; the gold data must be the data
-the floors were measured on. Re-record the floors (and docs/benchmarks/plover_gsr.md) when a change
+Recomputes ``benchmarks/plover_gsr.py`` (PLOVER gold standard sentences, the project's news
+paragraphs and its held-out paragraph sets) and compares with ``benchmarks/baselines/plover_gsr.json``;
+the gold data must be the data the floors were measured on. Re-record the floors (and docs/benchmarks/plover_gsr.md) when a change
 raises them.
 """
 
@@ -26,8 +26,8 @@ def baseline(benchmark):
 
 
 def test_gold_data_unchanged(benchmark, baseline):
-    assert benchmark.hashes() == {"gsr_sha256": baseline["gsr_sha256"],
-                                  "paragraphs_sha256": baseline["paragraphs_sha256"]}
+    hashes = benchmark.hashes()
+    assert hashes == {key: baseline.get(key) for key in hashes}
 
 
 def test_figures_at_or_above_floors(benchmark, baseline, nlp):

@@ -45,12 +45,36 @@ def test_arabic_article_is_optional():
     ("Strait of Hormuz", "tidings:strait-of-hormuz", "water"),
     ("Anbar", "iso3166-2:IQ-AN", "admin1"),
     ("Fallujah", "geonames:99454", "city"),        # GeoNames writes "Al Fallūjah"
+    ("Lachin", "geonames:147625", "city"),         # a transliteration of Laçın, a town of 2,300
+    ("Benguet", "geonames-admin2:PH:Cordillera:Province of Benguet", "admin2"),
+    ("Orange County", "geonames-admin2:US:California:Orange County", "admin2"),
+    ("Salgado Filho Airport", "iata:POA", "airport"),
+    ("Porto Alegre airport", "iata:POA", "airport"),
+    ("Kordofan", "tidings:kordofan", "region"),
 ])
 def test_lookup_finds_names_and_variants(gazetteer, name, gazetteer_id, feature):
     rows = [row for row, _ in gazetteer.lookup(name)]
     assert gazetteer_id in [gazetteer.ids[row] for row in rows]
     row = gazetteer.row_of(gazetteer_id)
     assert gazetteer.features[row] == feature
+
+
+def test_abbreviations_match_only_as_written(gazetteer):
+    assert [gazetteer.ids[row] for row, _ in gazetteer.lookup_abbreviation("Ky.")] == ["iso3166-2:US-KY"]
+    assert gazetteer.lookup_abbreviation("Miss") == []  # without the full stop, nobody's state
+    assert not any(gazetteer.ids[row] == "iso3166-2:US-MS" for row, _ in gazetteer.lookup("Miss"))
+
+
+def test_no_town_keeps_a_spelling_that_names_a_country_or_a_much_bigger_place(gazetteer):
+    assert {gazetteer.features[row] for row, _ in gazetteer.lookup("Laos")} == {"country"}  # not Lao Cai
+    frankfurt = {gazetteer.countries[row] for row, _ in gazetteer.lookup("Frankfurt")}
+    assert frankfurt == {"DEU"}  # not Frankfort, Kentucky
+
+
+def test_similar_spellings_are_found_within_the_edits_allowed(gazetteer):
+    assert "kyaukpyu" in gazetteer.similar_keys("kyaukphyu", 2)
+    assert "kyaukpyu" not in gazetteer.similar_keys("kyaukphyu", 0)
+    assert all(key[:2] == "ky" for key in gazetteer.similar_keys("kyaukphyu", 2))
 
 
 def test_ambiguous_names_have_all_their_candidates(gazetteer):
@@ -151,6 +175,26 @@ def test_a_damaged_cities_table_is_reported(tmp_path):
     with pytest.raises(DataFileError) as info:
         build_gazetteer(folder)
     assert "cities.columns" in info.value.one_line() and "'lat'" in info.value.one_line()
+
+
+def test_an_unknown_abbreviation_target_is_reported(tmp_path):
+    folder = _copy_data(tmp_path)
+    with (folder / "abbreviations.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("Xx.\tiso3166-2:US-XX\t\n")
+    with pytest.raises(DataFileError, match="unknown gazetteer id") as info:
+        build_gazetteer(folder)
+    assert "abbreviations.tsv" in info.value.one_line()
+
+
+def test_a_bad_feature_in_the_cities_table_is_reported(tmp_path):
+    folder = _copy_data(tmp_path)
+    path = folder / "cities.columns"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nfeature\t") + 1
+    path.write_text(text[:start] + "feature\tcastle" + text[start + len("feature\tcity"):], encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        build_gazetteer(folder)
+    assert "cities.columns" in info.value.one_line() and "'feature'" in info.value.one_line()
 
 
 def test_every_place_data_file_loads_with_its_schema():

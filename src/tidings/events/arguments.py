@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from .frames import Candidate
 from .lexicon import EventLexicon
-from .paths import ACTOR_ENTITY_LABELS, follow
+from .paths import ACTOR_ENTITY_LABELS, follow, word_forms
 
 _SUBJECT = frozenset({"nsubj"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
@@ -116,14 +116,17 @@ def _is_date(token: Token) -> bool:
     return token.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
-def light_verb_of(noun: Token, lexicon: EventLexicon) -> Token | None:
-    """The verb a nominal trigger is the object of ("launched an attack", "engage in a war")."""
+def light_verb_of(noun: Token, lexicon: EventLexicon, event_type: str | None = None) -> Token | None:
+    """The verb a nominal trigger is the object of ("launched an attack", "engage in a war"); a cue
+    listing types is a light verb only for those ("had talks" but not "had a deal")."""
     for cue in lexicon.cues_of("light_verb"):
+        if cue.types and event_type not in cue.types:
+            continue
         words = {w.lower() for w in cue.words}
         for head in (noun.head, noun.head.head, noun.head.head.head):
             if head.i == noun.i or head.pos_ not in {"VERB", "AUX"}:
                 continue
-            if head.lemma_.lower() in words and noun in follow(head, cue.path or "dobj"):
+            if not words.isdisjoint(word_forms(head)) and noun in follow(head, cue.path or "dobj"):
                 return head
     return None
 
@@ -145,7 +148,7 @@ def fill_arguments(candidate: Candidate, lexicon: EventLexicon) -> None:
     token, entry = candidate.token, candidate.entry
     info = lexicon.types[candidate.event_type]
     if candidate.is_nominal:
-        candidate.light_verb = light_verb_of(token, lexicon)
+        candidate.light_verb = light_verb_of(token, lexicon, candidate.event_type)
         actor = first_found(token, entry.actor or NOUN_ACTOR_PATHS)
         if not actor and candidate.light_verb is not None:
             verb = candidate.light_verb

@@ -1,15 +1,16 @@
 """Turn coded sentences into Event records for a whole Doc.
 
-Per event: actors and recipients through the actors contract, mode and context from cue words,
-CAMEO/QuadClass/Goldstein from the CAMEO table. Per document: drop events without a participant,
-events caused by natural forces, routine crime that is not political, and the same event
+Per event: actors and recipients through the actors contract, a type the participants decide
+(``military_as``, ``domestic_as``), mode and context from cue words, CAMEO/QuadClass/Goldstein from
+the CAMEO table. Per document: drop events without a participant, events caused by natural forces,
+events in a paragraph about an ordinary topic (crime, disasters and accidents for violence and
+coercion; sport, entertainment and markets for every type: see :mod:`.topics`), and the same event
 reported again in the next sentence(s).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -28,10 +29,13 @@ from .lexicon import Cue, EventLexicon
 from .participants import actor_ref, actors_for, inner_participants
 from .paths import follow
 from .setting import Setting
+from .topics import Paragraph, TopicCues, ordinary_setting, paragraph_at, paragraphs_of
 
 #: sectors that make an actor political whatever the topic (PLOVER sector codes)
 #: (courts and police are left out: they also deal with ordinary crime)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "SPY", "UAF", "PRM", "ELI", "JRN"})
+#: sectors of armed forces (regular, rebel, paramilitary, unidentified)
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
 #: how many sentences apart two mentions of the same event may be
 _REPEAT_WINDOW = 2
 #: sectors of state institutions an actor addresses to act on its behalf
@@ -40,14 +44,15 @@ _INSTITUTIONS = frozenset({"GOV", "LEG", "JUD"})
 
 def code_doc(doc: Doc, lexicon: EventLexicon) -> list[Event]:
     """All events of a processed Doc, numbered e1, e2 ... in trigger order."""
-    paragraphs = doc._.paragraphs or [(0, len(doc_text(doc)))]
+    paragraphs = paragraphs_of(doc)
+    topics = TopicCues.from_lexicon(lexicon)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
-        paragraph = _paragraph_text(doc, paragraphs, sent.start_char)
+        paragraph = paragraph_at(paragraphs, sent.start_char)
         for candidate in code_sentence(sent, lexicon):
-            event = _event(doc, sent, index, candidate, lexicon, paragraph)
+            event = _event(doc, sent, index, candidate, lexicon, paragraph, topics)
             if event is not None:
                 events.append(event)
     events = _drop_repeats(events)
@@ -56,15 +61,8 @@ def code_doc(doc: Doc, lexicon: EventLexicon) -> list[Event]:
     return events
 
 
-def _paragraph_text(doc: Doc, paragraphs: list[tuple[int, int]], position: int) -> str:
-    for start, end in paragraphs:
-        if start <= position < end:
-            return doc_text(doc)[start:end]
-    return doc_text(doc)
-
-
 def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: EventLexicon,
-           paragraph: str) -> Event | None:
+           paragraph: Paragraph, topics: TopicCues) -> Event | None:
     if lexicon.types[candidate.event_type].needs_political_party and _natural_force(candidate, lexicon):
         return None
     trigger = {t.i for t in candidate.span_tokens}
@@ -79,8 +77,9 @@ def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: Even
     if not (actors or recipients or any(is_participant_token(t)
                                         for t in candidate.actor_tokens + candidate.recipient_tokens)):
         return None  # an event needs someone who does it or to whom it is done
+    _refine_type(candidate, actors, recipients)
     info = lexicon.types[candidate.event_type]
-    if info.needs_political_party and not _political(actors + recipients, paragraph, lexicon):
+    if not _political(actors + recipients, paragraph, topics, info.needs_political_party):
         return None
     modes = candidate.mode or _cue_values(lexicon.cues_of("mode"), sent, candidate.event_type)[:1]
     contexts = sorted(set(candidate.context) | set(_cue_values(lexicon.cues_of("context"), sent, None)))
@@ -177,6 +176,9 @@ def _natural_force(candidate: Candidate, lexicon: EventLexicon) -> bool:
     """Floods and earthquakes kill people, but that is no ASSAULT."""
     words = lexicon.words("non_agent")
     heads = list(candidate.actor_tokens)
+    for token in candidate.actor_tokens:
+        if token.dep_ in {"nsubj", "nsubjpass"}:  # "A magnitude 6.8 earthquake" parsed as two subjects
+            heads.extend(t for t in token.head.children if t.dep_ == token.dep_ and t.i != token.i)
     for token in (candidate.token, candidate.head):
         heads.extend(t for prep in token.children if prep.dep_ in {"prep", "agent"}
                      and prep.lower_ in {"in", "by", "during"} for t in prep.children if t.dep_ == "pobj")
@@ -229,25 +231,35 @@ def _same_side(actor: Actor, actors: list[Actor]) -> bool:
     return any(actor.code == a.code for a in actors) and not actor.sectors and actor.name is not None
 
 
-def _political(participants: list[Actor], paragraph: str, lexicon: EventLexicon) -> bool:
-    """Whether violence or coercion is political: a political actor, or a paragraph that is not
-    about ordinary crime (a stabbing in a park, a burglar arrested)."""
-    if any(set(a.sectors) & POLITICAL_SECTORS for a in participants):
+def _political(participants: list[Actor], paragraph: Paragraph, topics: TopicCues, needs_party: bool) -> bool:
+    """Whether an event has a political setting (see :mod:`.topics`). A paragraph about sport,
+    entertainment or markets that names nothing political has none, whoever the participants seem
+    to be ("Real Madrid beat Bayern": a club is no government). Violence, coercion and accusations
+    also need a political participant, or a paragraph not about crime, disasters or accidents."""
+    if ordinary_setting(paragraph, topics, any_type=True):
+        return False
+    if not needs_party or any(set(a.sectors) & POLITICAL_SECTORS for a in participants):
         return True
-    text = paragraph.lower()
-    if _has_any(text, lexicon.words("political")):
-        return True
-    return not (_has_any(text, lexicon.words("crime")) or _has_any(text, lexicon.words("non_agent")))
+    return not ordinary_setting(paragraph, topics, any_type=False)
 
 
-@lru_cache(maxsize=256)
-def _pattern(words: frozenset[str]) -> re.Pattern:
-    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
-
-
-def _has_any(text: str, words: frozenset[str]) -> bool:
-    return bool(words) and bool(_pattern(words).search(text))
+def _refine_type(candidate: Candidate, actors: list[Actor], recipients: list[Actor]) -> None:
+    """The frame's type as its participants decide it (``military_as``, ``domestic_as`` in the
+    lexicon): a raid by troops is an attack; personnel sent to no other country are a deployment,
+    not aid. A type already changed by intent or negation is left alone."""
+    entry = candidate.entry
+    if candidate.event_type != entry.type:
+        return
+    new_type = None
+    if entry.military_as and any(set(a.sectors) & ARMED_SECTORS for a in actors):
+        new_type = entry.military_as
+    elif entry.domestic_as:
+        own = {a.code for a in actors if a.code}
+        if not any(r.code and r.code not in own for r in recipients):
+            new_type = entry.domestic_as
+    if new_type and new_type != candidate.event_type:
+        candidate.event_type = new_type
+        candidate.mode = []  # the new type's mode comes from the cue words
 
 
 def _cue_values(cues: list[Cue], sent: Span, event_type: str | None) -> list[str]:

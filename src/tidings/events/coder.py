@@ -26,6 +26,8 @@ from .modality import ModalityCues, in_condition_clause, read_modality
 _MERGE_DEPS = frozenset({"pobj", "nsubj", "dobj", "npadvmod"})
 #: dependency labels of phrases in content that can be the target of a requested/threatened act
 _TARGET_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos", "dative"})
+#: determiners of a nominal trigger that name no actual event ("any attack", "every provocation")
+_UNREAL_DETERMINERS = frozenset({"any", "every", "whatever"})
 
 
 def code_sentence(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
@@ -120,10 +122,18 @@ def _direct(inner: Candidate, outer: Candidate) -> bool:
     ("offered troops to help him oust X" is an offer, not a threat)."""
     current = inner.head
     while current.i != outer.token.i and current.head.i != current.i:
-        if current.dep_ in {"advcl", "acl", "relcl"}:
+        if current.dep_ in {"advcl", "acl", "relcl"} and not _misparsed_complement(current, outer.token):
             return False
         current = current.head
     return current.i == outer.token.i
+
+
+def _misparsed_complement(clause: Token, verb: Token) -> bool:
+    """An infinitive hung as a purpose clause on a verb with no object is its complement: "have
+    sworn to fight" (a purpose needs something done first: "offered troops to help")."""
+    return (clause.dep_ == "advcl" and clause.head.i == verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not any(c.dep_ in {"dobj", "dative"} for c in verb.children))
 
 
 def _substantial(inners: list[Candidate]) -> list[Candidate]:
@@ -181,6 +191,8 @@ def _is_event(candidate: Candidate, lexicon: EventLexicon) -> bool:
         return False  # "efforts to drive X out": a goal someone unnamed has, not an event
     if not candidate.is_nominal:
         return True
+    if any(child.dep_ == "det" and child.lower_ in _UNREAL_DETERMINERS for child in candidate.token.children):
+        return False  # "would respond to any attack": an attack nobody has made
     if candidate.light_verb is not None:
         return True
     return bool(candidate.actor_tokens or candidate.recipient_tokens)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .lexicon import EventLexicon, Trigger
-from .paths import follow, matches
+from .paths import follow, matches, word_forms
 
 #: spaCy coarse tags → the lexicon's part of speech
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "AUX": "VERB"}
@@ -57,8 +57,34 @@ class Candidate:
         return max(t.idx + len(t.text) for t in self.span_tokens)
 
 
+#: dependency labels of noun phrases: a plural noun mistagged as a verb ("held drills") keeps them
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+
+
 def lexicon_pos(token: Token) -> str | None:
+    if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS and token.tag_ in {"VBZ", "NNS"}:
+        return "NOUN"
     return _POS.get(token.pos_)
+
+
+def hyphen_prefix(token: Token) -> list[Token]:
+    """The tokens before ``token`` in one unspaced hyphenated word: the tokenizer splits "sit-in",
+    "walk-out" and "cease-fire" into three tokens, and the lexicon lists the whole word."""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        return [doc[i - 2], doc[i - 1]]
+    return []
+
+
+def _forms(token: Token) -> list[str]:
+    """The words a token may be listed under: its lemma and text, and the whole hyphenated word
+    it ends ("sit-ins" → "sit-in")."""
+    forms = list(word_forms(token))
+    prefix = hyphen_prefix(token)
+    if prefix:
+        forms = [f"{prefix[0].lower_}-{form}" for form in forms] + forms
+    return forms
 
 
 def match_entry(token: Token, lexicon: EventLexicon) -> Trigger | None:
@@ -67,7 +93,7 @@ def match_entry(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if pos is None:
         return None
     seen: set[int] = set()
-    for lemma in (token.lemma_.lower(), token.lower_):
+    for lemma in _forms(token):
         for entry in lexicon.entries(lemma, pos):
             if id(entry) in seen:
                 continue
@@ -94,7 +120,7 @@ def find_candidates(sent: Span, lexicon: EventLexicon) -> list[Candidate]:
 
 def trigger_tokens(token: Token, entry: Trigger) -> list[Token]:
     """The anchor plus the words its frame names in ``span`` (particles, "responsible", "upon")."""
-    tokens = [token]
+    tokens = [token, *hyphen_prefix(token)]
     for child in token.children:
         if child.dep_ in {"prt", "neg"} and child.i > token.i:
             tokens.append(child)

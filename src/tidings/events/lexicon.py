@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import DataFileError
 from ..lexicon import Column, Schema, load
 from ..model import EVENT_TYPES
-from .paths import parse_path
+from .paths import parse_alternatives
 
 TRIGGERS_FILE = "events/triggers.yaml"
 TYPES_FILE = "events/types.yaml"
@@ -34,13 +34,13 @@ _POS = frozenset({"VERB", "NOUN", "ADJ"})
 _CUE_KINDS = frozenset({
     "mode", "context", "negation", "future_aux", "hypothetical_aux", "future_governor",
     "hypothetical_governor", "condition", "light_verb", "control_noun", "speech", "non_agent",
-    "crime", "political",
+    "crime", "ordinary", "political",
 })
 
 
 def _valid_path(value: Any) -> bool:
     try:
-        parse_path(str(value))
+        parse_alternatives(str(value))
     except ValueError:
         return False
     return True
@@ -66,6 +66,8 @@ TRIGGER_SCHEMA = Schema(
         Column("span", str, required=False, many=True, check=_valid_path),
         Column("content", str, required=False, many=True, check=_valid_path),
         Column("negated_as", str, required=False, choices=_TYPES),
+        Column("military_as", str, required=False, choices=_TYPES),
+        Column("domestic_as", str, required=False, choices=_TYPES),
         Column("reciprocal", bool, required=False),
         Column("speech", bool, required=False),
         Column("note", str, required=False),
@@ -136,6 +138,12 @@ class Trigger:
     span: tuple[str, ...] = ()
     content: tuple[str, ...] = ()
     negated_as: str | None = None
+    #: the type when an actor is an armed force ("troops raided the camp" is an attack, "police
+    #: raided the offices" a search)
+    military_as: str | None = None
+    #: the type when no recipient is of another country than the actor ("sent troops to Mali" is
+    #: aid, "sent troops to its northern province" a deployment)
+    domestic_as: str | None = None
     reciprocal: bool = False
     speech: bool = False
     source: str = ""
@@ -221,7 +229,8 @@ def load_triggers(path: str | Path = TRIGGERS_FILE) -> dict[tuple[str, str], lis
             mode=_tuple(row["mode"]), context=_tuple(row["context"]), cameo=row["cameo"],
             requires=_tuple(row["requires"]), excludes=_tuple(row["excludes"]), actor=_tuple(row["actor"]),
             recipient=_tuple(row["recipient"]) if row["recipient"] else None, span=_tuple(row["span"]),
-            content=_tuple(row["content"]), negated_as=row["negated_as"], reciprocal=bool(row["reciprocal"]),
+            content=_tuple(row["content"]), negated_as=row["negated_as"], military_as=row["military_as"],
+            domestic_as=row["domestic_as"], reciprocal=bool(row["reciprocal"]),
             speech=bool(row["speech"]), source=f"{Path(str(path)).name}:{row['_line']}",
         )
         for lemma in trigger.lemmas:

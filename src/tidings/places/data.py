@@ -9,7 +9,7 @@ from ..lexicon import Column, Schema, load_shipped
 from .gazetteer import FEATURES
 
 CUE_KINDS = frozenset({"feature", "locative", "not_place", "motion", "institution", "person_name",
-                       "place_object", "title"})
+                       "place_object", "title", "place_of"})
 METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative"})
 
 CUES = Schema("place cue", (
@@ -32,6 +32,7 @@ class Cues:
     person_names: frozenset[str]
     place_object_verbs: frozenset[str]
     titles: frozenset[str]  # words before a person's name: "Mr", "President", "spokesman"
+    place_of_nouns: frozenset[str]  # nouns whose "of X" is a place: "residents", "outskirts"
     subject_verbs: frozenset[str]
     object_verbs: frozenset[str]
     intent_nouns: frozenset[str]
@@ -65,6 +66,7 @@ def cues() -> Cues:
         person_names=words("person_name"),
         place_object_verbs=words("place_object"),
         titles=words("title"),
+        place_of_nouns=words("place_of"),
         subject_verbs=roles("subject"),
         object_verbs=roles("object"),
         intent_nouns=roles("intent"),

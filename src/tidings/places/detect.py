@@ -29,9 +29,15 @@ _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside",
                                         "within", "into", "towards", "toward", "beyond", "off"})
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or|&)\s*$")
 _COMMA = re.compile(r"^\s*,\s*$")
+_LIST_START = re.compile(r"^\s*(?:,|and\b|or\b|&)")
 #: "Tripoli, in the north of Lebanon", "Sydney, in Nova Scotia": the second name says where the first lies
 _QUALIFYING = re.compile(r"^\s*,\s*(?:in\s+(?:the\s+(?:far\s+)?(?:north|south|east|west|centre|center|"
                          r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:part\s+)?of\s+)?)?$")
+#: "Paris, northeast of Lexington", "Sake, 25 km west of Goma", "Bama, near Maiduguri"
+_NEAR = re.compile(r"^\s*,\s*(?:(?:a|the)\s+(?:small\s+)?(?:town|city|village|suburb)\s+)?"
+                   r"(?:(?:about|some|around|roughly|nearly|just|only)\s+)?"
+                   r"(?:\d[\d,.]*\s*(?:-\s*)?(?:km|kilometres|kilometers|miles|mi)\s+)?"
+                   r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of|near|outside|from)\s*$")
 MAX_EXTENSION_TOKENS = 3
 #: a name the model calls a place but the gazetteer knows only as a town smaller than this needs
 #: a place context too ("Cisco said" is the company, not Cisco, Texas)
@@ -44,6 +50,7 @@ PROMINENT_POPULATION = 100_000
 MAX_GAP_TOKENS = 4
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_FEATURES = frozenset({"region", "water", "continent", "island"}) | FACILITY_FEATURES
+_NATURAL_FEATURES = frozenset({"region", "water", "island", "site"})
 
 
 def text_of(doc: Doc) -> str:
@@ -63,10 +70,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
                 dateline_indices.add(len(mentions))
             mentions.append(mention)
     pending: list[tuple[Mention, Span]] = []
+    unknown: list[tuple[int, int, str | None]] = []  # names in place contexts the gazetteer does not know
     for ent in doc.ents:
         if blocked and ent.start_char < blocked[1] and ent.end_char > blocked[0]:
             continue
-        if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS and not _date_mislabel(ent, cues):
             continue
         if ent.label_ == "ORG":
             country = _country_in_institution(ent, gazetteer, cues)
@@ -78,19 +86,33 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
             label = ent.label_ if ent.label_ in PLACE_LABELS else None
             mention = _mention(doc, start, end, label, gazetteer, cues)
             if mention is None:
+                if label in ("GPE", "LOC") or _after_locative(doc, start, end):
+                    unknown.append((start, end, label))
                 continue
             if _sure(mention, ent, gazetteer, cues):
                 mentions.append(mention)
             else:
                 pending.append((mention, ent))
-    mentions += _accepted(doc, mentions, pending, gazetteer, cues)
-    mentions += _gazetteer_names(doc, gazetteer, cues, [(m.start, m.end) for m in mentions], blocked,
-                                 _article_countries(mentions, gazetteer))
+    demonym_countries = _demonym_countries(doc, gazetteer)
+    accepted = _accepted(doc, mentions, pending, gazetteer, cues, demonym_countries)
+    mentions += accepted
+    found = _gazetteer_names(doc, gazetteer, cues, [(m.start, m.end) for m in mentions], blocked,
+                             _article_countries(mentions, gazetteer) | demonym_countries)
+    mentions += found
+    if found:  # names found only now ("Croatia closed ...") may speak for those still waiting
+        taken = {id(m) for m in accepted}
+        waiting = [(m, ent) for m, ent in pending if id(m) not in taken]
+        mentions += _accepted(doc, mentions, waiting, gazetteer, cues, demonym_countries)
+    if unknown:
+        countries = _article_countries(mentions, gazetteer) | demonym_countries
+        mentions += [m for m in (_spelling_variant(doc, start, end, label, countries, gazetteer)
+                                 for start, end, label in unknown) if m is not None]
     mentions = _without_surnames(doc, mentions, dateline_indices, gazetteer, cues)
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     dateline_indices = {order.index(i) for i in dateline_indices}
     mentions = [mentions[i] for i in order]
     _spread_list_cues(doc, mentions, cues)
+    _note_definite(doc, mentions)
     _link_qualifiers(doc, mentions, gazetteer)
     _link_lists(doc, mentions)
     _note_demonyms(doc, mentions, gazetteer)
@@ -142,13 +164,21 @@ def _parts(ent: Span, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         return [_offsets(whole)]
     pieces, current = [], []
     for token in ent:
-        if token.text == "," or (token.lower_ in ("and", "or") and token.dep_ == "cc"):
+        spaced_dash = token.text in ("-", "–", "—") and token.whitespace_ and token.i > 0 and \
+            token.doc[token.i - 1].whitespace_
+        if token.text == "," or (token.lower_ in ("and", "or") and token.dep_ == "cc") or spaced_dash or \
+                (token.lower_ in _SPLITTING_PREPOSITIONS and token.pos_ == "ADP"):
             pieces.append(current)
             current = []
         else:
             current.append(token)
     pieces.append(current)
     return [_offsets(tokens) for tokens in map(_trimmed, pieces) if tokens]
+
+
+#: prepositions that join two names the model took for one ("Myawaddy to Mae Sot", "Ploce on the Adriatic
+#: coast"); "of" and "de" stay inside names ("Gulf of Guinea", "Rio de Janeiro")
+_SPLITTING_PREPOSITIONS = frozenset({"to", "on", "in", "at", "near"})
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
@@ -205,8 +235,9 @@ def _sure(mention: Mention, ent: Span, gazetteer: Gazetteer, cues: Cues) -> bool
     """Whether a name counts as a place whatever its context."""
     label = ent.label_
     features = {(gazetteer.features[row], alternate) for row, alternate in mention.candidates}
-    if any(feature in _NAME_FEATURES for feature, _ in features):
-        return True  # a facility, sea or region by its name: "Kerem Shalom", "Gulf of Oman"
+    if any(feature in _NAME_FEATURES for feature, _ in features) and \
+            (label in PLACE_LABELS or " " in mention.text or _definite_or_cued(mention, ent.doc)):
+        return True  # a facility, sea or region by its name: "Kerem Shalom", "Gulf of Oman", "the Don"
     if label in PLACE_LABELS:
         if _acronym(mention.text) and not any(f in ("country", "admin1") for f, _ in features):
             return False  # "GAO", "CIA": acronyms name organisations, never towns
@@ -249,6 +280,63 @@ def _without_surnames(doc: Doc, mentions: list[Mention], dateline_indices: set[i
     return kept
 
 
+_THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows the article "the"."""
+    return bool(_THE_BEFORE.search(text[max(0, start - 8):start]))
+
+
+def _definite_or_cued(mention: Mention, doc: Doc) -> bool:
+    """A one-word name after "the" or with a cue word ("the Don", "Padma river"): a river or a region,
+    where the bare word may be a person's name ("Don said", "Padma")."""
+    return _after_the(text_of(doc), mention.start) or mention.feature_hint is not None
+
+
+#: edits allowed between a place name as written and a gazetteer spelling, by the name's length
+_FUZZY_EDITS = ((9, 2), (5, 1))
+
+
+def _after_locative(doc: Doc, start: int, end: int) -> bool:
+    """Whether "in", "at", "near" ... stands before the name ("shortages in Kyaukphyu")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    preposition = _preposition_before(span) if span is not None else None
+    return preposition is not None and preposition.lower_ in _PERSON_PLACE_PREPOSITIONS
+
+
+def _spelling_variant(doc: Doc, start: int, end: int, label: str | None, countries: frozenset[str],
+                      gazetteer: Gazetteer) -> Mention | None:
+    """A place name the model tagged that the gazetteer knows only under another transliteration
+    ("Kyaukphyu" for Kyaukpyu): the nearest spelling of a town or district of the article's countries,
+    within one edit (two from nine letters)."""
+    if not countries or _after_the(text_of(doc), start):
+        return None  # "in the Senate" is no misspelt town
+    text = text_of(doc)[start:end]
+    key = name_key(text)
+    if key in gazetteer.demonyms:
+        return None  # "Ukrainian" (tagged a place) is no misspelt Ukrayinka
+    edits = next((n for length, n in _FUZZY_EDITS if len(key) >= length), 0)
+    if not edits or " " in key and len(key) < 9:
+        return None
+    found: dict[int, bool] = {}
+    for variant in gazetteer.similar_keys(key, edits):
+        for row, alternate in gazetteer.lookup_key(variant):
+            if gazetteer.countries[row] in countries and gazetteer.features[row] in ("city", "admin2", "admin1"):
+                found[row] = True  # a spelling variant counts as an alternate name
+    if not found:
+        return None
+    return Mention(start=start, end=end, text=text, label=label, key=key, candidates=list(found.items()))
+
+
+def _date_mislabel(ent: Span, cues: Cues) -> bool:
+    """A single capitalised name the model called a date ("near Mora"), not a month or a weekday."""
+    if ent.label_ != "DATE" or len(ent) != 1:
+        return False
+    token = ent[0]
+    return token.pos_ == "PROPN" and token.is_title and token.lower_ not in cues.not_places
+
+
 def _acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) <= 4 and all(c.isupper() for c in letters)
@@ -279,7 +367,7 @@ def _country_in_institution(ent: Span, gazetteer: Gazetteer, cues: Cues) -> Ment
 
 
 def _accepted(doc: Doc, mentions: list[Mention], pending: list[tuple[Mention, Span]], gazetteer: Gazetteer,
-              cues: Cues) -> list[Mention]:
+              cues: Cues, demonym_countries: frozenset[str] = frozenset()) -> list[Mention]:
     """The pending names whose context makes them places (see the module's docstring)."""
     accepted: list[Mention] = []
     keys = {m.key for m in mentions}
@@ -288,11 +376,11 @@ def _accepted(doc: Doc, mentions: list[Mention], pending: list[tuple[Mention, Sp
     changed = True
     while changed and waiting:
         changed = False
-        countries = _article_countries(known, gazetteer)
+        countries = _article_countries(known, gazetteer) | demonym_countries
         for item in list(waiting):
             mention, ent = item
             others = [m for m, _ in waiting if m is not mention]
-            if _place_context(doc, mention, ent, known, others, keys, gazetteer, cues) or \
+            if _place_context(doc, mention, ent, known, others, keys, gazetteer, cues, countries) or \
                     _coherent(doc, mention, ent, countries, gazetteer, cues):
                 accepted.append(mention)
                 known.append(mention)
@@ -307,6 +395,12 @@ def _accepted(doc: Doc, mentions: list[Mention], pending: list[tuple[Mention, Sp
 _COHERENT_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 #: a town of the article's countries counts from this population (towns of unknown size, 0, do not)
 COHERENT_MIN_POPULATION = 1_000
+
+
+def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
+    """Countries of the nationality words in the article ("Bosnian officials")."""
+    return frozenset(country for ent in doc.ents if ent.label_ == "NORP"
+                     for country in [gazetteer.demonyms.get(name_key(ent.text))] if country)
 
 
 def _likely_row(mention: Mention, gazetteer: Gazetteer) -> int | None:
@@ -343,6 +437,21 @@ def _in_countries(mention: Mention, countries: frozenset[str], gazetteer: Gazett
     return False
 
 
+def _name_elements(doc: Doc) -> frozenset[str]:
+    """Words of the article's longer names of people and organisations ("Imran Khan", "McDonnell Douglas")."""
+    return frozenset(token.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and len(ent) > 1
+                     for token in ent if token.is_title)
+
+
+def _unknown_size_only(mention: Mention, gazetteer: Gazetteer) -> bool:
+    return all(gazetteer.features[row] == "city" and gazetteer.population[row] < COHERENT_MIN_POPULATION
+               for row, _ in mention.candidates)
+
+
+def _in_any_country(mention: Mention, countries: frozenset[str], gazetteer: Gazetteer) -> bool:
+    return any(gazetteer.countries[row] in countries for row, _ in mention.candidates)
+
+
 def _coherent(doc: Doc, mention: Mention, ent: Span, countries: frozenset[str], gazetteer: Gazetteer,
               cues: Cues) -> bool:
     """A name the model called a person (or a nationality, a product ...) that is a town of a country
@@ -366,8 +475,14 @@ def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazet
         return True
     if ent is not None and ent.label_ == "PERSON" and len(_trimmed(list(ent))) > 1:
         return True
-    if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in cues.titles:
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in cues.titles:
         return True
+    if (span.start > 0 and _name_token(doc[span.start - 1]) and not doc[span.start - 1].is_sent_start) or \
+            (span.end < len(doc) and _name_token(doc[span.end])):
+        return True  # part of a longer name the model cut short: "Lockheed Martin"
+    if span.text in _name_elements(doc):
+        return True  # "Douglas" where the article names "McDonnell Douglas" and "Douglas Aircraft"
     root = span.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.subject_verbs:
         return not _polity(mention, gazetteer)
@@ -375,24 +490,30 @@ def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazet
 
 
 def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], others: list[Mention],
-                   keys: set[str], gazetteer: Gazetteer, cues: Cues) -> bool:
+                   keys: set[str], gazetteer: Gazetteer, cues: Cues, countries: frozenset[str] = frozenset()) -> bool:
     if _acronym(mention.text):
         return False  # "GAO", "CIA": acronyms name organisations; countries ("UAE") are sure already
     if ent.label_ == "NORP" and (mention.key in gazetteer.demonyms or mention.key in cues.not_places):
         return False  # "Iraqi", "Kurdish" are never places; "Kasese" (NORP by mistake) may be
     if mention.key in keys or mention.feature_hint is not None:
         return True
+    if _unknown_size_only(mention, gazetteer) and (ent.label_ not in PLACE_LABELS or
+                                                   not _in_any_country(mention, countries, gazetteer)):
+        return False  # "economist at Ford": a hamlet of unknown size is no reason to doubt the model
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     preposition = _preposition_before(span)
     if preposition is not None:
         word = preposition.lower_
-        allowed = _PERSON_PLACE_PREPOSITIONS if ent.label_ == "PERSON" else cues.locatives
-        if word in allowed:
-            return True
+        allowed = _PERSON_PLACE_PREPOSITIONS if ent.label_ in ("PERSON", "DATE") else cues.locatives
+        if word in allowed and word not in _PATH_PREPOSITIONS:
+            return True  # a path ("belongs to Cisco") says place only after motion, below
         if _motion(preposition, cues):
             return True  # "diverted to Misrata", "the road to Bama"
+        if word == "of" and (preposition.head.lemma_.lower() in cues.place_of_nouns or
+                             preposition.head.lower_ in cues.place_of_nouns):
+            return True  # "residents of Lanao del Sur", "the outskirts of Marawi"
     root = span.root
     if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in cues.place_object_verbs:
         return True  # "Russian forces attacked Kharkiv"
@@ -532,6 +653,8 @@ def _prefix_cue(doc: Doc, start: int, end: int, cues: Cues) -> str | None:
     for token in reversed(doc[max(0, span.start - 5):span.start - 1]):
         feature = cues.feature_words.get(token.lower_) or cues.feature_words.get(token.lemma_.lower())
         if feature:
+            if token.tag_ in ("NNS", "NNPS") and not _LIST_START.match(text_of(doc)[end:end + 6]):
+                return None  # "the ports of Lebanon": a plural before one name speaks of what it holds
             return feature
         if token.pos_ not in ("ADJ", "ADV", "DET", "PROPN", "NUM") and token.text not in _POSSESSIVE:
             break
@@ -556,8 +679,10 @@ def _spread_list_cues(doc: Doc, mentions: list[Mention], cues: Cues) -> None:
 # -- names the model missed --------------------------------------------------------------------
 
 def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tuple[int, int]],
-                     blocked: tuple[int, int] | None) -> list[Mention]:
-    """Capitalised names outside every entity that match a prominent gazetteer entry."""
+                     blocked: tuple[int, int] | None, countries: frozenset[str] = frozenset()) -> list[Mention]:
+    """Capitalised names outside every entity that match a prominent gazetteer entry, or a town in a
+    place context: after "in", "near" ..., after a cue word ("the district town of X"), or, for a town
+    of a country the article is about, after any preposition or listed with a place."""
     in_entity = set()
     for ent in doc.ents:
         in_entity.update(range(ent.start, ent.end))
@@ -569,13 +694,14 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in in_entity or not _name_token(token) or (blocked and blocked[0] <= token.idx < blocked[1]):
+        if i in in_entity or not (_name_token(token) or _title_noun(token)) or \
+                (blocked and blocked[0] <= token.idx < blocked[1]):
             i += 1
             continue
         match = None
         for length in range(min(MAX_GAP_TOKENS, len(doc) - i), 0, -1):
             tokens = doc[i:i + length]
-            if any(t.i in in_entity or not _name_token(t) for t in tokens):
+            if any(t.i in in_entity or not (_name_token(t) or _title_noun(t)) for t in tokens):
                 continue
             if i + length < len(doc) and _name_token(doc[i + length]) and doc[i + length].i not in in_entity:
                 continue  # part of a longer capitalised name
@@ -585,10 +711,31 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
             if key in cues.not_places:
                 continue
             rows = gazetteer.lookup_key(key)
+            if not rows:
+                continue
+            if not all(_name_token(t) for t in tokens):
+                # a capitalised word the tagger took for a common noun counts as a country by its own
+                # name ("Bangladesh" ...), or as a big town or subdivision when it labels a paragraph
+                # ("Cuenca: Farmers blocked ...")
+                label = heading_label(text_of(doc), tokens.start_char, tokens.end_char) and any(
+                    not alt and (gazetteer.features[row] == "admin1" or _prominent(gazetteer, row, alt))
+                    for row, alt in rows)
+                if not label and not any(gazetteer.features[row] == "country" and not alt for row, alt in rows):
+                    continue
+            natural = not any(_prominent(gazetteer, row, alt) and gazetteer.features[row] not in _NATURAL_FEATURES
+                              for row, alt in rows)
+            if natural and length == 1 and not (
+                    _after_the(text_of(doc), tokens.start_char) or
+                    _feature_cue(doc, tokens.start_char, tokens.end_char, cues)):
+                rows = [(row, alt) for row, alt in rows if gazetteer.features[row] not in _NATURAL_FEATURES]
+                if not rows:
+                    continue  # "Don", "Tara": a one-word river or region needs "the" or a cue word
             if any(_prominent(gazetteer, row, alt) for row, alt in rows) or \
-                    (rows and _towns_by_name(rows, gazetteer) and _locative_before(tokens, taken, cues)):
+                    ((_towns_by_name(rows, gazetteer) or _district_of(rows, countries, gazetteer)) and
+                     (_locative_before(tokens, taken, cues) or _feature_cue(doc, tokens.start_char, tokens.end_char, cues)
+                      or _town_of_the_story(tokens, rows, taken, countries, gazetteer, cues))):
                 match = Mention(start=tokens.start_char, end=tokens.end_char, text=tokens.text, key=key,
-                                candidates=gazetteer.lookup_key(key))
+                                candidates=rows)
                 match.feature_hint = _feature_cue(doc, match.start, match.end, cues)
                 break
         if match is not None:
@@ -597,6 +744,44 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
         else:
             i += 1
     return found
+
+
+def heading_label(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` opens a line and ends in a colon: the label of a paragraph in a
+    news digest ("Nepal: A landslide blocked ..."), the topic of what follows rather than a subject."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end:end + 1] == ":"
+
+
+def _title_noun(token: Token) -> bool:
+    """A capitalised word the tagger took for a common noun ("Bangladesh" heading a paragraph)."""
+    return token.is_alpha and token.is_title and token.pos_ == "NOUN"
+
+
+def _town_of_the_story(tokens: Span, rows: list[tuple[int, bool]], taken: list[tuple[int, int]],
+                       countries: frozenset[str], gazetteer: Gazetteer, cues: Cues) -> bool:
+    """An untagged name that is a town or district of a country the article is about, after a preposition
+    or listed with a place: "roads to Bama and Gwoza" in a story about Nigeria, "sent to Agam"."""
+    if not countries or not any(not alternate and gazetteer.countries[row] in countries and (
+            gazetteer.features[row] == "admin2" or (gazetteer.features[row] == "city" and
+                                                    gazetteer.population[row] >= COHERENT_MIN_POPULATION))
+                                for row, alternate in rows):
+        return False
+    if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_.rstrip(".") in cues.titles:
+        return False
+    root = tokens.root
+    if root.dep_ == "pobj":
+        return True
+    if root.dep_ == "conj":
+        head = root.head
+        return any(start <= head.idx < end for start, end in taken)
+    return False
+
+
+def _district_of(rows: list[tuple[int, bool]], countries: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """Whether the name is a district of one of the article's countries by its own name."""
+    return any(gazetteer.features[row] == "admin2" and not alternate and gazetteer.countries[row] in countries
+               for row, alternate in rows)
 
 
 def _towns_by_name(rows: list[tuple[int, bool]], gazetteer: Gazetteer) -> bool:
@@ -611,7 +796,7 @@ def _locative_before(tokens: Span, taken: list[tuple[int, int]], cues: Cues) -> 
     preposition = _preposition_before(tokens)
     if preposition is None:
         return False
-    if preposition.lower_ in _PERSON_PLACE_PREPOSITIONS:
+    if preposition.lower_ in _PERSON_PLACE_PREPOSITIONS or _motion(preposition, cues):
         return True
     if preposition.lower_ == "to":
         before = preposition.i - 1
@@ -640,11 +825,23 @@ def _prominent(gazetteer: Gazetteer, row: int, alternate: bool) -> bool:
 
 # -- qualifiers and lists ----------------------------------------------------------------------
 
+def _note_definite(doc: Doc, mentions: list[Mention]) -> None:
+    """Mark names written after "the" ("the Tara burst its banks"): rivers, seas and regions take the
+    article, towns do not."""
+    text = text_of(doc)
+    for mention in mentions:
+        mention.definite = _after_the(text, mention.start) and not mention.text[:1].islower()
+
+
 def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> None:
-    """"Paris, Texas": the second name says where the first lies."""
+    """"Paris, Texas": the second name says where the first lies; "Paris, northeast of Lexington" and
+    "Bama, 70 km from Maiduguri": the first lies near the second."""
     for index in range(len(mentions) - 1):
         first, second = mentions[index], mentions[index + 1]
         between = text_of(doc)[first.end:second.start]
+        if _NEAR.match(between) and "\n" not in between:
+            first.near = index + 1
+            continue
         if not _QUALIFYING.match(between) or "\n" in between:
             continue
         if any(gazetteer.features[row] in ("admin1", "country") for row, _ in second.candidates):

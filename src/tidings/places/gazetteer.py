@@ -3,9 +3,10 @@
 Loaded once per process (:func:`load_gazetteer`) from the tables in ``tidings/data/places``:
 
 - ``countries.tsv``, ``admin1.tsv``, ``cities.columns``: built by ``scripts/build_places_gazetteer.py``
-  from pycountry and GeoNames; ``cities.columns`` (about 150,000 places, one line per column plus an
-  index of lookup keys) is read by a fast loader of its own that checks labels, lengths and numbers.
-- ``regions.tsv``, ``facilities.tsv``, ``alternates.tsv``, ``admin1_points.tsv``: written by hand,
+  from pycountry and GeoNames; ``cities.columns`` (about 160,000 populated places and 23,000 second-level
+  units, one line per column plus an index of lookup keys) is read by a fast loader of its own that
+  checks labels, lengths and numbers.
+- ``regions.tsv``, ``facilities.tsv``, ``alternates.tsv``, ``abbreviations.tsv``, ``admin1_points.tsv``: written by hand,
   loaded through :mod:`tidings.lexicon`; extend these to teach Tidings new places and spellings.
 
 Entries live in parallel columns; :meth:`Gazetteer.entry` builds a typed :class:`Entry` on demand.
@@ -24,7 +25,7 @@ from ..lexicon import Column, Schema, data_path, load
 from .names import lookup_keys, name_key
 
 FEATURES = frozenset({
-    "country", "admin1", "city", "region", "continent", "water", "island", "airport", "military_base",
+    "country", "admin1", "admin2", "city", "region", "continent", "water", "island", "airport", "military_base",
     "border_crossing", "port", "facility", "site",
 })
 
@@ -53,6 +54,8 @@ ADMIN1_POINTS = Schema("subdivision points", (
 ), unique=("id",))
 
 CITY_COLUMNS = ("id", "country", "admin1", "name", "lat", "lon", "population", "index_keys", "index_rows")
+#: features the column table may hold (an optional ``feature`` line; without it, every row is a city)
+_COLUMN_FEATURES = frozenset({"city", "admin2", "airport", "military_base"})
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,9 @@ class Gazetteer:
         self.index: dict[str, list[int]] = {}  # key -> rows * 2 (+1 when the key is an alternate name)
         self.city_index: dict[str, str] = {}  # key -> comma-separated codes as above, parsed when looked up
         self.city_offset = 0  # row of the first city
+        self.abbreviations: dict[str, list[int]] = {}  # "Ky." -> rows, matched as written
         self._rows_by_id: dict[str, int] | None = None
+        self._buckets: dict[str, list[str]] | None = None  # keys by their first two letters, for similar_keys
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -140,6 +145,10 @@ class Gazetteer:
         """Rows whose names match ``name`` exactly (after normalisation), with whether by an alternate name."""
         return self.lookup_key(name_key(name))
 
+    def lookup_abbreviation(self, text: str) -> list[tuple[int, bool]]:
+        """Rows an abbreviation written exactly so stands for ("Ky.", "N.J.")."""
+        return [(row, False) for row in self.abbreviations.get(text.strip(), ())]
+
     def lookup_key(self, key: str) -> list[tuple[int, bool]]:
         found = [(code >> 1, bool(code & 1)) for code in self.index.get(key, ())]
         cities = self.city_index.get(key)
@@ -152,6 +161,20 @@ class Gazetteer:
                 best[row] = best.get(row, True) and alternate
             found = list(best.items())
         return found
+
+    def similar_keys(self, key: str, edits: int) -> list[str]:
+        """Index keys within ``edits`` insertions, deletions or substitutions of ``key`` that start with
+        the same two letters (the bucket of keys by their first two letters is built on first use)."""
+        from rapidfuzz.distance import Levenshtein
+
+        if self._buckets is None:
+            buckets: dict[str, list[str]] = {}
+            for known in (*self.index, *self.city_index):
+                buckets.setdefault(known[:2], []).append(known)
+            self._buckets = buckets
+        return [known for known in self._buckets.get(key[:2], ())
+                if abs(len(known) - len(key)) <= edits and known != key
+                and Levenshtein.distance(known, key, score_cutoff=edits) <= edits]
 
     def rows_by_id(self) -> dict[str, int]:
         if self._rows_by_id is None or len(self._rows_by_id) != len(self.ids):
@@ -211,6 +234,14 @@ def build_gazetteer(folder: Path) -> Gazetteer:
             raise DataFileError(f"unknown gazetteer id {row['target']!r}", source=str(folder / "alternates.tsv"),
                                 line=row["_line"])
         gazetteer.add_name(target, row["name"])
+    abbreviations = folder / "abbreviations.tsv"
+    if abbreviations.exists():
+        for row in load(abbreviations, ALTERNATES):
+            target = gazetteer.row_of(row["target"])
+            if target is None:
+                raise DataFileError(f"unknown gazetteer id {row['target']!r}", source=str(abbreviations),
+                                    line=row["_line"])
+            gazetteer.abbreviations.setdefault(row["name"], []).append(target)
     return gazetteer
 
 
@@ -253,10 +284,16 @@ def _load_cities(gazetteer: Gazetteer, path: Path, capital_ids: set[str]) -> Non
         raise DataFileError("coordinates out of range", source=str(path), line=line_of["lat"])
     if any(len(code) != 3 for code in set(columns["country"])):
         raise DataFileError("country must be ISO 3166 alpha-3", source=str(path), line=line_of["country"])
+    features = columns.get("feature")
+    if features is None:  # tables written before second-level units joined them hold cities only
+        features = ["city"] * size
+    elif len(features) != size or not set(features) <= _COLUMN_FEATURES:
+        raise DataFileError(f"column 'feature' must hold {size} values of {sorted(_COLUMN_FEATURES)}",
+                            source=str(path), line=line_of["feature"])
     first = len(gazetteer.ids)
     gazetteer.ids.extend(columns["id"])
     gazetteer.names.extend(columns["name"])
-    gazetteer.features.extend(["city"] * size)
+    gazetteer.features.extend(features)
     gazetteer.countries.extend(columns["country"])
     gazetteer.admin1.extend(code or None for code in columns["admin1"])
     gazetteer.lat.extend(lat)

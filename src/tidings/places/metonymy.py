@@ -27,8 +27,7 @@ def metonymy_reason(span: Span, word_lists: Cues | None = None, polity: bool = T
     if dep == "nsubj":
         if lemma in words.subject_verbs:
             return "subject"
-        if polity and head.pos_ == "VERB" and lemma not in words.stative_verbs and \
-                any(child.dep_ in ("dobj", "ccomp") for child in head.children):
+        if polity and head.pos_ == "VERB" and lemma not in words.stative_verbs and _acts_on_something(head):
             return "subject"  # acting on something or reporting: "Chile reinforced its border", "X insisted that"
     if dep == "poss" and _noun_lemma(head) in words.intent_nouns:
         return "possessive"
@@ -39,6 +38,17 @@ def metonymy_reason(span: Span, word_lists: Cues | None = None, polity: bool = T
     if dep == "pobj" and head.lower_ == "with" and _noun_lemma(head.head) in words.partner_words:
         return "partner"
     return None
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """Whether a verb has an object or a reported clause, itself or through the verb it governs:
+    "reinforced its border", "began moving families back"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "ccomp"):
+            return True
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and any(c.dep_ == "dobj" for c in child.children):
+            return True
+    return False
 
 
 def _first_conjunct(token: Token) -> Token:

@@ -21,7 +21,8 @@ FACILITY_FEATURES = frozenset({"airport", "military_base", "border_crossing", "p
 COARSE_FEATURES = frozenset({"country", "continent", "region", "water"})
 
 # -- weights (tuned on the hand-geocoded articles in benchmarks/data/places; see docs/benchmarks/places.md)
-PRIOR = {"country": 3.0, "admin1": 2.2, "continent": 2.4, "region": 2.4, "water": 2.4, "island": 2.2}
+PRIOR = {"country": 3.0, "admin1": 2.2, "admin2": 1.9, "continent": 2.4, "region": 2.4, "water": 2.4,
+         "island": 2.2}
 FACILITY_PRIOR = 3.0
 CITY_PER_DECADE = 0.45  # city prior = 0.45 * log10(population)
 CAPITAL_BONUS = 1.5
@@ -36,7 +37,8 @@ NEARBY_KM = 250.0
 FEATURE_CUE = 2.0  # "the city of X", "X province"
 QUALIFIED = 4.0  # "Paris, Texas": the candidate lies in the qualifier
 QUALIFIER_IS_CONTAINER = 1.5  # "Texas" in "Paris, Texas" is a subdivision or a country
-LABEL_HINT = {"GPE": {"country", "admin1", "city"}, "LOC": {"region", "water", "continent", "island", "admin1"},
+LABEL_HINT = {"GPE": {"country", "admin1", "admin2", "city"},
+              "LOC": {"region", "water", "continent", "island", "admin1", "admin2"},
               "FAC": FACILITY_FEATURES}
 LABEL_BONUS = 0.3
 FAC_LABEL_BONUS = 1.0
@@ -44,6 +46,10 @@ ACTOR_COUNTRY = 0.4  # a country an actor of the article belongs to
 DEMONYM_IN_SENTENCE = 1.0  # "Air quality in Vancouver worsened, Canadian officials said"
 LISTED_SAME_COUNTRY = 0.7  # "Canada and Ontario", "Paris, Lyon and Marseille"
 LISTED_SAME_FEATURE = 0.5  # "Indiana and Missouri": both states
+NEAR_ANCHOR = 3.0  # "Paris, northeast of Lexington": times exp(-distance / NEAR_ANCHOR_KM) to the anchor
+NEAR_ANCHOR_KM = 100.0
+DEFINITE = 1.0  # "the Tara", "the Neretva": a river, sea, region or site rather than a town (and a town less)
+DEFINITE_FEATURES = frozenset({"water", "region", "island", "site", "continent"})
 NEARBY_CAP = 1.5  # the nearness of several neighbours adds up, to at most 1.5 times one close neighbour
 SURE_MARGIN = 1.5  # a choice ahead of the next candidate by this much counts fully as evidence
 SHARED_LOCAL = 0.5  # share of another same-name mention's own evidence
@@ -61,6 +67,8 @@ class Mention:
     feature_hint: str | None = None  # from a cue word: "admin1" for "X province"
     qualifier: int | None = None  # index of the mention qualifying this one ("Texas" in "Paris, Texas")
     is_qualifier: bool = False
+    near: int | None = None  # index of the mention it is said to lie near ("Paris, northeast of Lexington")
+    definite: bool = False  # written after "the" ("the Tara burst its banks"): a river, sea or region
     countries_in_sentence: frozenset[str] = frozenset()  # from nationality words near it ("Canadian")
     listed_with: list[int] = field(default_factory=list)  # indices of the names next to it in a list
     key: str = ""
@@ -75,6 +83,13 @@ class Context:
     actor_countries: frozenset[str] = frozenset()
 
 
+#: words that, once a feature word is taken off ("east coast"), leave no name
+_BARE_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                              "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+                              "northwestern", "southeastern", "southwestern", "upper", "lower", "inner", "outer",
+                              "the", "this", "that", "whole", "entire"})
+
+
 def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str]) -> tuple[str, list, str | None]:
     """The lookup key, the candidate rows and a feature hint for a name as written.
 
@@ -82,17 +97,22 @@ def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str
     "Province of Anbar"), then without an Arabic article, then its part before a comma.
     """
     key = name_key(text)
-    found = gazetteer.lookup_key(key)
+    found = gazetteer.lookup_abbreviation(text) or gazetteer.lookup_key(key)
     if found:
         return key, found, None
     words = key.split()
     hint = None
+    if len(words) == 2 and words[0] in _BARE_DIRECTIONS:
+        return key, [], None  # "east coast", "northern province": no name left
     if len(words) > 1 and words[-1] in feature_words:
         hint = feature_words[words[-1]]
         key = " ".join(words[:-1])
     elif len(words) > 2 and words[0] in feature_words and words[1] == "of":
         hint = feature_words[words[0]]
         key = " ".join(words[2:])
+    elif len(words) > 1 and feature_words.get(words[0]) == "water":
+        hint = "water"  # "River Foyle", "Lake Kivu"
+        key = " ".join(words[1:])
     found = gazetteer.lookup_key(key)
     if not found and without_article(key):
         key = without_article(key) or key
@@ -111,6 +131,8 @@ def prior(gazetteer: Gazetteer, row: int, alternate: bool) -> float:
         return score + (CAPITAL_BONUS if row in gazetteer.capitals else 0.0)
     if feature in FACILITY_FEATURES:
         return FACILITY_PRIOR
+    if feature == "admin2" and alternate:  # "Kabupaten Agam", or a spelling variant
+        return PRIOR["admin2"] - ALTERNATE_PENALTY
     return PRIOR.get(feature, 2.0)
 
 
@@ -125,7 +147,8 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: Context | No
     for _ in range(ROUNDS):
         previous = list(chosen)
         local = [_local_scores(m, gazetteer, chosen[m.qualifier] if m.qualifier is not None else None,
-                               [chosen[j] for j in m.listed_with]) for m in mentions]
+                               [chosen[j] for j in m.listed_with], chosen[m.near] if m.near is not None else None)
+                 for m in mentions]
         next_confidence = list(confidence)
         for key, members in groups.items():
             others = [(chosen[i], confidence[i]) for name, group in groups.items() if name != key for i in group]
@@ -162,14 +185,23 @@ def _best(mention: Mention, scores: dict[int, float]) -> int | None:
 
 
 def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | None,
-                  listed_rows: list[int | None]) -> dict[int, float]:
+                  listed_rows: list[int | None], near_row: int | None = None) -> dict[int, float]:
     """Prior plus the mention's own evidence, per candidate row."""
     scores = {}
     for row, alternate in mention.candidates:
         feature = gazetteer.features[row]
         score = prior(gazetteer, row, alternate)
+        if near_row is not None and near_row != row:
+            km = distance_km(gazetteer.lat[row], gazetteer.lon[row], gazetteer.lat[near_row], gazetteer.lon[near_row])
+            score += NEAR_ANCHOR * math.exp(-km / NEAR_ANCHOR_KM)
+        if mention.definite:
+            if feature in DEFINITE_FEATURES or feature in FACILITY_FEATURES:
+                score += DEFINITE
+            elif feature in ("city", "admin2"):
+                score -= DEFINITE  # towns and districts go without the article: "the Loire" is the river
         if mention.feature_hint and (mention.feature_hint == feature or
-                                     (mention.feature_hint == "airport" and feature in FACILITY_FEATURES)):
+                                     (mention.feature_hint == "airport" and feature in FACILITY_FEATURES) or
+                                     (mention.feature_hint == "admin1" and feature == "admin2")):
             score += FEATURE_CUE
         if mention.label in LABEL_HINT and feature in LABEL_HINT[mention.label]:
             score += FAC_LABEL_BONUS if mention.label == "FAC" else LABEL_BONUS
