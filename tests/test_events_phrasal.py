@@ -46,6 +46,7 @@ FRAMES = [
     ("Nurses in New Zealand called off their strike after the government improved its pay offer.",
      "CONCEDE", "called off", {"NZL"}, None),
     ("The Chinese president hosted the Brazilian foreign minister in Beijing.", "CONSULT", "hosted", {"CHN"}, {"BRA"}),
+    ("The Saudi foreign minister had talks with his Iranian counterpart in Beijing.", "CONSULT", "had talks", {"SAU"}, {"IRN"}),
     ("Trucks carrying aid for Sudan crossed from Chad on Tuesday.", "AID", "carrying", None, {"SDN"}),
     ("The World Bank approved a loan of $300 million for Kenya's railways.", "AID", "approved", None, None),
     ("Taiwan's navy held drills off its east coast on Monday.", "MOBILIZE", "drills", {"TWN"}, None),

@@ -7,28 +7,13 @@ rises above its ceiling, a count of gold items changes, or the gold data changed
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-BASELINE = ROOT / "benchmarks" / "baselines" / "places.json"
-
-
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("places_benchmark", ROOT / "benchmarks" / "places.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+from gate import load_baseline, load_benchmark
 
 
 @pytest.fixture(scope="module")
 def benchmark():
-    return _benchmark()
+    return load_benchmark("places")
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +23,7 @@ def figures(shared_dir, nlp, benchmark):
 
 @pytest.fixture(scope="module")
 def baseline():
-    return json.loads(BASELINE.read_text(encoding="utf-8"))
+    return load_baseline("places")
 
 
 def test_gold_data_unchanged(figures, baseline):

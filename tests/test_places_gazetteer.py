@@ -206,3 +206,16 @@ def test_every_place_data_file_loads_with_its_schema():
     assert words.feature_words["province"] == "admin1"
     assert "say" in words.subject_verbs and "attempt" in words.intent_nouns
     assert "from" in words.locatives and "from" not in words.event_locatives
+
+
+def test_long_documents_take_context_from_a_window_around_each_mention():
+    """A short document is context for every mention; in a long one each mention sees the mentions
+    around it, so that resolving costs time in proportion to the length."""
+    from tidings.places.resolve import CONTEXT_WINDOW, _windows
+
+    assert _windows([0, 5], 30) == [(0, 30, [0, 5])]
+    size = 10 * CONTEXT_WINDOW
+    windows = _windows([0, size // 2, size - 1], size)
+    assert windows[0] == (0, CONTEXT_WINDOW + 1, [0])
+    assert windows[1] == (size // 2 - CONTEXT_WINDOW, size // 2 + CONTEXT_WINDOW + 1, [size // 2])
+    assert windows[2] == (size - 1 - CONTEXT_WINDOW, size, [size - 1])

@@ -11,10 +11,11 @@ reported again in the next sentence(s).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import doc_text, records
+from ..extensions import doc_text
 from ..model import Actor, ActorRef, Event, Modality, TextSpan
 from .arguments import (
     PASSIVE_INSTRUMENT_PATH,
@@ -28,7 +29,7 @@ from .frames import Candidate, match_entry
 from .lexicon import Cue, EventLexicon
 from .participants import actor_ref, actors_for, inner_participants
 from .paths import follow
-from .setting import Setting
+from .setting import PlaceIndex, Setting
 from .topics import Paragraph, TopicCues, ordinary_setting, paragraph_at, paragraphs_of
 
 #: sectors that make an actor political whatever the topic (PLOVER sector codes)
@@ -42,9 +43,31 @@ _REPEAT_WINDOW = 2
 _INSTITUTIONS = frozenset({"GOV", "LEG", "JUD"})
 
 
+class DocPlaces:
+    """The place indexes of one Doc, built on first need and once per Doc (see ``PlaceIndex``)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._where: PlaceIndex | None = None
+        self._targets: PlaceIndex | None = None
+
+    @property
+    def where(self) -> PlaceIndex:
+        if self._where is None:
+            self._where = PlaceIndex.where(self.doc)
+        return self._where
+
+    @property
+    def targets(self) -> PlaceIndex:
+        if self._targets is None:
+            self._targets = PlaceIndex.targets(self.doc)
+        return self._targets
+
+
 def code_doc(doc: Doc, lexicon: EventLexicon) -> list[Event]:
     """All events of a processed Doc, numbered e1, e2 ... in trigger order."""
     paragraphs = paragraphs_of(doc)
+    places = DocPlaces(doc)
     topics = TopicCues.from_lexicon(lexicon)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
@@ -52,7 +75,7 @@ def code_doc(doc: Doc, lexicon: EventLexicon) -> list[Event]:
             continue
         paragraph = paragraph_at(paragraphs, sent.start_char)
         for candidate in code_sentence(sent, lexicon):
-            event = _event(doc, sent, index, candidate, lexicon, paragraph, topics)
+            event = _event(doc, sent, index, candidate, lexicon, paragraph, topics, places)
             if event is not None:
                 events.append(event)
     events = _drop_repeats(events)
@@ -62,7 +85,7 @@ def code_doc(doc: Doc, lexicon: EventLexicon) -> list[Event]:
 
 
 def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: EventLexicon,
-           paragraph: Paragraph, topics: TopicCues) -> Event | None:
+           paragraph: Paragraph, topics: TopicCues, places: DocPlaces) -> Event | None:
     if lexicon.types[candidate.event_type].needs_political_party and _natural_force(candidate, lexicon):
         return None
     trigger = {t.i for t in candidate.span_tokens}
@@ -73,7 +96,7 @@ def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: Even
     recipients = _recipients(doc, candidate, actors, trigger, lexicon)
     recipients = _redirect_recipient(doc, candidate, actors, recipients)
     if not recipients and actors:  # a place never makes an event on its own ("involved in a shooting in X")
-        recipients = _place_recipients(doc, candidate, lexicon, trigger, {a.id for a in actors})
+        recipients = _place_recipients(doc, candidate, lexicon, trigger, {a.id for a in actors}, places.targets)
     if not (actors or recipients or any(is_participant_token(t)
                                         for t in candidate.actor_tokens + candidate.recipient_tokens)):
         return None  # an event needs someone who does it or to whom it is done
@@ -92,12 +115,14 @@ def _event(doc: Doc, sent: Span, index: int, candidate: Candidate, lexicon: Even
         mode=list(modes), context=contexts, cameo=codes.cameo, quad_class=codes.quad_class,
         goldstein=codes.goldstein,
         modality=Modality(negated=candidate.negated, hypothetical=candidate.hypothetical, future=candidate.future),
-        actor=_refs(doc, sent, candidate, actors, []), recipient=_refs(doc, sent, candidate, recipients, actors),
+        actor=_refs(doc, sent, candidate, actors, [], places),
+        recipient=_refs(doc, sent, candidate, recipients, actors, places),
         rule=f"{candidate.entry.source} {candidate.token.lemma_.lower()} -> {candidate.event_type}",
     )
 
 
-def _refs(doc: Doc, sent: Span, candidate: Candidate, actors: list[Actor], others: list[Actor]) -> list[ActorRef]:
+def _refs(doc: Doc, sent: Span, candidate: Candidate, actors: list[Actor], others: list[Actor],
+          places: DocPlaces) -> list[ActorRef]:
     """References to the participants; one whom the text gives no country takes the country the
     event happens in, else (a recipient) that of the state acting on it (``others``; see
     :mod:`.setting`). The actor record itself is left as the text says it."""
@@ -105,7 +130,7 @@ def _refs(doc: Doc, sent: Span, candidate: Candidate, actors: list[Actor], other
     setting = None
     for ref, actor in zip(refs, actors):
         if ref.code is None and _domestic(actor):
-            setting = setting or Setting(doc, sent, candidate)
+            setting = setting or Setting(doc, sent, candidate, places.where)
             ref.code = setting.country_of(actor, others)
     return refs
 
@@ -138,20 +163,19 @@ def _recipients(doc: Doc, candidate: Candidate, actors: list[Actor], trigger: se
 
 
 def _place_recipients(doc: Doc, candidate: Candidate, lexicon: EventLexicon, trigger: set[int],
-                      taken: set[str]) -> list[Actor]:
+                      taken: set[str], places: PlaceIndex) -> list[Actor]:
     """The people of the place an act is aimed at, when it names no participant: "demonstrated in
     Serbia", "imposed a curfew in Algiers" (``place_recipient`` paths of the type)."""
     paths = lexicon.types[candidate.event_type].place_recipient
     if not paths:
         return []
-    places = [p for p in records(doc, "places") if p.country and p.role != "metonymy"]
     heads = [candidate.token] + ([candidate.light_verb] if candidate.light_verb is not None else [])
     for path in paths:
         for head in heads:
             for obj in follow(head, path):
                 start, end = contiguous_subtree(obj)
                 first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-                inside = sorted((p for p in places if first <= p.start and p.end <= last), key=lambda p: p.start)
+                inside = places.within(first, last)
                 for place in inside[:1]:
                     span = doc.char_span(place.start, place.end, alignment_mode="expand")
                     if span is None or span.root.dep_ in ("amod", "compound", "nmod", "poss"):
@@ -263,9 +287,10 @@ def _refine_type(candidate: Candidate, actors: list[Actor], recipients: list[Act
 
 
 def _cue_values(cues: list[Cue], sent: Span, event_type: str | None) -> list[str]:
-    """Values of the cues (in data order) whose words occur in the sentence."""
+    """Values of the cues (in data order) whose words occur in the sentence: a word as a token's
+    lemma or text, a phrase (or hyphenated word) in the sentence text."""
     text = sent.text.lower()
-    lemmas = {t.lemma_.lower() for t in sent}
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     values: list[str] = []
     for cue in cues:
         if event_type is not None and cue.types and event_type not in cue.types:
@@ -274,12 +299,16 @@ def _cue_values(cues: list[Cue], sent: Span, event_type: str | None) -> list[str
             continue
         for word in cue.words:
             word = word.lower()
-            hit = word in lemmas if " " not in word and "-" not in word else bool(
-                re.search(r"\b" + re.escape(word) + r"\b", text))
-            if hit or (" " not in word and re.search(r"\b" + re.escape(word) + r"\b", text)):
+            hit = _phrase(word).search(text) if " " in word or "-" in word else word in words
+            if hit:
                 values.append(cue.value or word)
                 break
     return values
+
+
+@lru_cache(maxsize=2048)
+def _phrase(words: str) -> re.Pattern:
+    return re.compile(r"\b" + re.escape(words) + r"\b")
 
 
 def _codes(actor_refs: list[ActorRef]) -> frozenset[str]:

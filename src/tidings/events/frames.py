@@ -62,7 +62,7 @@ _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 
 
 def lexicon_pos(token: Token) -> str | None:
-    if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS and token.tag_ in {"VBZ", "NNS"}:
+    if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS and token.tag_ == "VBZ":
         return "NOUN"
     return _POS.get(token.pos_)
 

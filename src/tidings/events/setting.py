@@ -23,6 +23,8 @@ actor (role ``metonymy``: "Washington said") says nothing about where anything h
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import records
@@ -40,19 +42,65 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PRM", "ELI
 _DOMESTIC_STATE = frozenset({"GOV", "LEG", "JUD", "COP"})
 
 
+class PlaceIndex:
+    """A Doc's places with a country, sorted by offset, built once per Doc: each event looks up
+    only the places inside a phrase (the coder stays linear in the length of the document)."""
+
+    def __init__(self, places: list[Place]):
+        self.places = sorted(places, key=lambda p: p.start)
+        self._starts = [p.start for p in self.places]
+        self.datelines = {p.country for p in self.places if p.role == "dateline"}
+
+    @classmethod
+    def where(cls, doc: Doc) -> PlaceIndex:
+        """Places that say where something is (not a capital standing for a government)."""
+        return cls([p for p in records(doc, "places") if p.country and p.role in _WHERE_ROLES])
+
+    @classmethod
+    def targets(cls, doc: Doc) -> PlaceIndex:
+        """Places an act may be aimed at (every place with a country but a metonymy)."""
+        return cls([p for p in records(doc, "places") if p.country and p.role != "metonymy"])
+
+    def __bool__(self) -> bool:
+        return bool(self.places)
+
+    def within(self, first: int, last: int) -> list[Place]:
+        """Places lying inside the characters first..last, in order."""
+        index = bisect_left(self._starts, first)
+        found = []
+        while index < len(self.places) and self.places[index].start <= last:
+            if self.places[index].end <= last:
+                found.append(self.places[index])
+            index += 1
+        return found
+
+    def at(self, offset: int) -> Place | None:
+        """The place covering a character offset."""
+        index = bisect_right(self._starts, offset) - 1
+        while index >= 0 and offset - self.places[index].start < _LONGEST_PLACE:
+            if self.places[index].start <= offset < self.places[index].end:
+                return self.places[index]
+            index -= 1
+        return None
+
+
+#: no place name is longer than this (characters); bounds the look-back of ``PlaceIndex.at``
+_LONGEST_PLACE = 200
+
+
 class Setting:
     """Where one event happens, read lazily (most events need no country from it)."""
 
-    def __init__(self, doc: Doc, sent: Span, candidate: Candidate):
+    def __init__(self, doc: Doc, sent: Span, candidate: Candidate, places: PlaceIndex | None = None):
         self.doc, self.sent, self.candidate = doc, sent, candidate
-        self._places: list[Place] | None = None
+        self._index = places
         self._event: tuple[str | None] | None = None
 
     @property
-    def places(self) -> list[Place]:
-        if self._places is None:
-            self._places = [p for p in records(self.doc, "places") if p.country and p.role in _WHERE_ROLES]
-        return self._places
+    def places(self) -> PlaceIndex:
+        if self._index is None:
+            self._index = PlaceIndex.where(self.doc)
+        return self._index
 
     def country_of(self, actor: Actor, others: list[Actor] = ()) -> str | None:
         """The country of a participant with none of its own: where its phrase says it is, else
@@ -66,7 +114,7 @@ class Setting:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is not None and len(span):
             root = span.root
-            named = next((p for p in self.places if p.start <= root.idx < p.end), None)
+            named = self.places.at(root.idx)
             if named is not None:
                 return named.country  # the actor is a place ("Gorazde", where the act is aimed)
             own = _locative_country(self.doc, root, self.places)
@@ -91,15 +139,15 @@ class Setting:
             code = _locative_country(doc, prep.head, self.places, only=prep)
             if code:
                 return code
-        in_sentence = {p.country for p in self.places
-                       if self.sent.start_char <= p.start < self.sent.end_char and p.role != "dateline"}
-        datelines = {p.country for p in self.places if p.role == "dateline"}
+        in_sentence = {p.country for p in self.places.within(self.sent.start_char, self.sent.end_char)
+                       if p.role != "dateline"}
+        datelines = self.places.datelines
         if len(datelines) == 1 and in_sentence <= datelines:
             return next(iter(datelines))
         return None
 
 
-def _locative_country(doc: Doc, head: Token, places: list[Place], only: Token | None = None) -> str | None:
+def _locative_country(doc: Doc, head: Token, places: PlaceIndex, only: Token | None = None) -> str | None:
     """The country of the first place inside a locative phrase of ``head`` (or in ``only``)."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or (only is not None and prep.i != only.i):
@@ -109,7 +157,7 @@ def _locative_country(doc: Doc, head: Token, places: list[Place], only: Token | 
                 continue
             start, end = contiguous_subtree(obj)
             first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-            inside = sorted((p for p in places if first <= p.start and p.end <= last), key=lambda p: p.start)
+            inside = places.within(first, last)
             if inside:
                 return inside[0].country
     return None

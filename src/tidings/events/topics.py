@@ -38,14 +38,18 @@ _NO_POLITICS = frozenset({"sport", "entertainment", "business"})
 class Paragraph:
     text: str
     words: set[str] = field(default_factory=set)
+    #: answers already given, per cue list: each paragraph is read once per list, however many
+    #: events it holds (the coder stays linear in the length of a one-paragraph document)
+    _answers: dict[frozenset[str], bool] = field(default_factory=dict)
 
     def mentions(self, cue_words: frozenset[str]) -> bool:
         """Whether any of the cue words occurs in the paragraph (see the module docstring)."""
-        single = {w for w in cue_words if " " not in w and "-" not in w}
-        if single & self.words:
-            return True
-        phrases = frozenset(cue_words - single)
-        return bool(phrases) and bool(_pattern(phrases).search(self.text.lower()))
+        if cue_words not in self._answers:
+            single = {w for w in cue_words if " " not in w and "-" not in w}
+            phrases = frozenset(cue_words - single)
+            self._answers[cue_words] = bool(single & self.words) or (
+                bool(phrases) and bool(_pattern(phrases).search(self.text.lower())))
+        return self._answers[cue_words]
 
 
 @lru_cache(maxsize=64)
@@ -87,7 +91,7 @@ class TopicCues:
     no_politics: frozenset[str]
 
     @classmethod
-    def from_lexicon(cls, lexicon: EventLexicon) -> "TopicCues":
+    def from_lexicon(cls, lexicon: EventLexicon) -> TopicCues:
         ordinary = lexicon.cues_of("ordinary")
         return cls(
             political=lexicon.words("political"), crime=lexicon.words("crime"),

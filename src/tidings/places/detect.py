@@ -438,9 +438,14 @@ def _in_countries(mention: Mention, countries: frozenset[str], gazetteer: Gazett
 
 
 def _name_elements(doc: Doc) -> frozenset[str]:
-    """Words of the article's longer names of people and organisations ("Imran Khan", "McDonnell Douglas")."""
-    return frozenset(token.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and len(ent) > 1
-                     for token in ent if token.is_title)
+    """Words of the article's longer names of people and organisations ("Imran Khan", "McDonnell Douglas");
+    computed once per Doc (``doc.ents`` builds new spans at every call)."""
+    cached = doc.user_data.get("tidings.places.name_elements")
+    if cached is None:
+        cached = frozenset(token.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and len(ent) > 1
+                           for token in ent if token.is_title)
+        doc.user_data["tidings.places.name_elements"] = cached
+    return cached
 
 
 def _unknown_size_only(mention: Mention, gazetteer: Gazetteer) -> bool:

@@ -54,6 +54,7 @@ NEARBY_CAP = 1.5  # the nearness of several neighbours adds up, to at most 1.5 t
 SURE_MARGIN = 1.5  # a choice ahead of the next candidate by this much counts fully as evidence
 SHARED_LOCAL = 0.5  # share of another same-name mention's own evidence
 ROUNDS = 3
+CONTEXT_WINDOW = 40  # in a long document, the mentions on either side whose choices count as context
 
 
 @dataclass
@@ -139,9 +140,10 @@ def prior(gazetteer: Gazetteer, row: int, alternate: bool) -> float:
 def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: Context | None = None) -> list[int | None]:
     """The chosen gazetteer row for each mention (None when it has no candidate)."""
     context = context or Context()
+    keys = [mention.key or name_key(mention.text) for mention in mentions]
     groups: dict[str, list[int]] = {}
-    for index, mention in enumerate(mentions):
-        groups.setdefault(mention.key or name_key(mention.text), []).append(index)
+    for index, key in enumerate(keys):
+        groups.setdefault(key, []).append(index)
     chosen = [_best(m, _local_scores(m, gazetteer, None, [])) for m in mentions]
     confidence = [1.0] * len(mentions)
     for _ in range(ROUNDS):
@@ -151,22 +153,33 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: Context | No
                  for m in mentions]
         next_confidence = list(confidence)
         for key, members in groups.items():
-            others = [(chosen[i], confidence[i]) for name, group in groups.items() if name != key for i in group]
-            evidence = _Evidence.of([(row, weight) for row, weight in others if row is not None], gazetteer, context)
-            for i in members:
-                mention = mentions[i]
-                scores = {}
-                for row, alternate in mention.candidates:
-                    base = prior(gazetteer, row, alternate)
-                    # the other mentions of the same name lend part of their own evidence
-                    shared = sum(local[j][row] - base for j in members if j != i and row in local[j])
-                    scores[row] = local[i][row] + evidence.score(row, gazetteer) + SHARED_LOCAL * shared
-                chosen[i] = _best(mention, scores)
-                next_confidence[i] = _confidence(scores)
+            for lo, hi, subset in _windows(members, len(mentions)):
+                others = [(chosen[j], confidence[j]) for j in range(lo, hi) if keys[j] != key and chosen[j] is not None]
+                evidence = _Evidence.of(others, gazetteer, context)
+                near = [j for j in members if lo <= j < hi]
+                for i in subset:
+                    mention = mentions[i]
+                    scores = {}
+                    for row, alternate in mention.candidates:
+                        base = prior(gazetteer, row, alternate)
+                        # the other mentions of the same name lend part of their own evidence
+                        shared = sum(local[j][row] - base for j in near if j != i and row in local[j])
+                        scores[row] = local[i][row] + evidence.score(row, gazetteer) + SHARED_LOCAL * shared
+                    chosen[i] = _best(mention, scores)
+                    next_confidence[i] = _confidence(scores)
         confidence = next_confidence
         if chosen == previous:
             break
     return chosen
+
+
+def _windows(members: list[int], size: int) -> list[tuple[int, int, list[int]]]:
+    """The stretches of mentions whose choices are context for ``members`` (the mentions of one name):
+    the whole document when it is short, else each member's CONTEXT_WINDOW mentions on either side, so
+    that a long document costs time in proportion to its length."""
+    if size <= 2 * CONTEXT_WINDOW + 1:
+        return [(0, size, members)]
+    return [(max(0, i - CONTEXT_WINDOW), min(size, i + CONTEXT_WINDOW + 1), [i]) for i in members]
 
 
 def _confidence(scores: dict[int, float]) -> float:
