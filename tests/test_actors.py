@@ -138,3 +138,20 @@ def test_evidence_points_into_the_phrase(resolve):
 @pytest.mark.xfail(reason="an ethnic group's country needs the article around it", strict=True)
 def test_ethnic_groups_need_context(resolve):
     assert resolve("Karen guerrillas").code == "MMR"
+
+
+@pytest.mark.parametrize(
+    "text, code, sectors",
+    [
+        ("Real Madrid", None, []),  # a club whose name holds a capital is not that state's government
+        ("Customs officers", None, ["COP"]),
+        ("officers", None, []),  # a bare rank says neither army nor police
+        ("US helicopters", "USA", ["MIL"]),
+        ("Moscow", "RUS", ["GOV"]),
+    ],
+)
+def test_names_and_ranks_that_are_not_what_they_seem(text, code, sectors):
+    from tidings.actors import resolve_actor
+
+    actor = resolve_actor(text)
+    assert (actor.code, actor.sectors) == (code, sectors)

@@ -301,6 +301,10 @@ class Resolver:
         return res
 
     def _from_country(self, res: Resolution, doc: Doc, s: int, e: int, hit: CountryHit) -> Resolution:
+        if hit.kind == "capital" and _part_of_longer_name(doc, s, e):
+            # "Real Madrid", "Washington Post": a name that contains a capital is not its government
+            res.kind = "organisation"
+            return res
         res.code, res.evidence = hit.code, _char_range(doc, s, e)
         res.sectors = list(hit.sectors)
         if hit.kind == "capital" and _located(doc[e - 1]):
@@ -658,3 +662,15 @@ def _union(ranges: Iterable[tuple[int, int] | None]) -> tuple[int, int] | None:
     if not ranges:
         return None
     return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens start..end sit inside a longer proper name, joined to a capitalised neighbour
+    ("Real Madrid", "Tehran Times"), rather than standing alone or after a title or demonym."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    joined_before = (before is not None and before.pos_ == "PROPN" and before.is_title
+                     and before.dep_ == "compound" and start <= before.head.i < end)
+    joined_after = (after is not None and after.pos_ == "PROPN" and after.is_title
+                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == after.i)
+    return joined_before or joined_after
