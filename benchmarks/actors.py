@@ -1,6 +1,6 @@
 """Actor resolution: country and sector accuracy, the reference article's actors, and the cost.
 
-Run: /work/venv/bin/python benchmarks/actors.py [--no-speed] [--json]
+Run: python benchmarks/actors.py [--no-speed] [--json]
 
 Sets measured
 - phrases: benchmarks/data/actors/phrases.tsv, short actor phrases written for the project;

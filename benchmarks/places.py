@@ -517,7 +517,7 @@ def write_baseline(figures: dict) -> None:
     BASELINE.parent.mkdir(parents=True, exist_ok=True)
     BASELINE.write_text(json.dumps({
         "benchmark": "benchmarks/places.py",
-        "command": "/work/venv/bin/python benchmarks/places.py",
+        "command": "python benchmarks/places.py",
         "note": "floors: each figure must stay at or above its value; counts must stay equal; ceilings: at or below",
         "gold_sha256": figures["gold_sha256"],
         "floors": floors,

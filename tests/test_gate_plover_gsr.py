@@ -2,7 +2,7 @@
 
 Recomputes ``benchmarks/plover_gsr.py`` (PLOVER gold standard sentences, the project's news
 paragraphs and its held-out paragraph sets) and compares with ``benchmarks/baselines/plover_gsr.json``;
-the gold data must be the data the floors were measured on. Re-record the floors (and docs/benchmarks/plover_gsr.md) when a change
+the gold data must be the data the floors were measured on. Re-record the floors (and docs/benchmarks.md) when a change
 raises them.
 """
 

@@ -20,7 +20,7 @@ FACILITY_FEATURES = frozenset({"airport", "military_base", "border_crossing", "p
 #: features too coarse to say where exactly a neighbour lies
 COARSE_FEATURES = frozenset({"country", "continent", "region", "water"})
 
-# -- weights (tuned on the hand-geocoded articles in benchmarks/data/places; see docs/benchmarks/places.md)
+# -- weights (tuned on the hand-geocoded articles in benchmarks/data/places; see docs/benchmarks.md)
 PRIOR = {"country": 3.0, "admin1": 2.2, "admin2": 1.9, "continent": 2.4, "region": 2.4, "water": 2.4,
          "island": 2.2}
 FACILITY_PRIOR = 3.0
