@@ -24,7 +24,10 @@ Test sets:
   Held-out set 3 (heldout3.yaml: Africa, South and Southeast Asia, Latin America, the Balkans and the
   Caucasus, small towns, rivers, facilities) was written in the second round before any of its changes;
   first run: accuracy 0.729, detection F1 0.862. Held-out set 4 (heldout4.yaml) was written after that
-  round's changes; first run: accuracy 0.879, detection F1 0.960. Fixes each set prompted followed.
+  round's changes; first run: accuracy 0.879, detection F1 0.960. Held-out set 5 (heldout5.yaml: world
+  capitals and major cities in international news beside US and UK local news where a small namesake is
+  meant, "Vienna, Va.", "Cairo, Ill.", Boston in Lincolnshire) was written in the third round before any
+  of its changes; first run: accuracy 0.839, detection F1 0.950. Fixes each set prompted followed.
 - Reference article (../shared/examples, gold places in ../shared/gold): each gold place within 50 km,
   Washington in "agreed with the US side in Washington" the city, the metonymic uses marked.
 - Gazetteer: load time (best of three fresh loads) and the size of the shipped place data.
@@ -56,6 +59,7 @@ HELDOUT = DATA / "heldout.yaml"
 HELDOUT2 = DATA / "heldout2.yaml"
 HELDOUT3 = DATA / "heldout3.yaml"
 HELDOUT4 = DATA / "heldout4.yaml"
+HELDOUT5 = DATA / "heldout5.yaml"
 MEANTIME_POINTS = DATA / "meantime_points.tsv"
 BASELINE = Path(__file__).resolve().parent / "baselines" / "places.json"
 
@@ -96,7 +100,7 @@ class TestArticle:
 def gold_files() -> list[Path]:
     return sorted(MEANTIME.glob("*/*.xml")) + [SHARED / "data" / "meantime-en" / "list_instances.csv",
                                                MEANTIME_POINTS, ARTICLES, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4,
-                                               REFERENCE_GOLD]
+                                               HELDOUT5, REFERENCE_GOLD]
 
 
 def gold_sha256() -> str:
@@ -405,7 +409,9 @@ def gazetteer_figures() -> dict:
             "gazetteer_megabytes": size / 1e6}
 
 
-HAND_GEOCODED_SETS = ("articles", "heldout", "heldout2", "heldout3", "heldout4")
+HAND_GEOCODED_SETS = ("articles", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+#: the sets "all_sets_accuracy_161km" was defined over when it was first gated (kept comparable)
+FIRST_FOUR_HELDOUT_SETS = ("articles", "heldout", "heldout2", "heldout3", "heldout4")
 
 
 def compute(nlp, errors: list | None = None) -> dict:
@@ -416,10 +422,12 @@ def compute(nlp, errors: list | None = None) -> dict:
     figures.update(score_articles(nlp, errors, HELDOUT2, "heldout2"))
     figures.update(score_articles(nlp, errors, HELDOUT3, "heldout3"))
     figures.update(score_articles(nlp, errors, HELDOUT4, "heldout4"))
+    figures.update(score_articles(nlp, errors, HELDOUT5, "heldout5"))
     figures.update(score_reference(nlp, errors))
     # the first round's sets (kept as they were so that the figure stays comparable), then every set
     for key, sets in (("combined_accuracy_161km", ("articles", "heldout", "heldout2")),
-                      ("all_sets_accuracy_161km", HAND_GEOCODED_SETS)):
+                      ("all_sets_accuracy_161km", FIRST_FOUR_HELDOUT_SETS),
+                      ("all_sets_with_heldout5_accuracy_161km", HAND_GEOCODED_SETS)):
         gold = sum(figures[f"{name}_gold_places"] for name in sets) + figures["reference_places"]
         correct = sum(figures[f"{name}_correct"] for name in sets) + figures["_reference_correct"]
         figures[key] = correct / gold
@@ -475,11 +483,20 @@ ROWS = (
     ("Held-out set 4: detection F1", "heldout4_detection_f1", "{:.3f}"),
     ("Held-out set 4: metonymy precision", "heldout4_metonymy_p", "{:.3f}"),
     ("Held-out set 4: metonymy recall", "heldout4_metonymy_r", "{:.3f}"),
+    ("Held-out set 5: gold places (hand-geocoded, see note)", "heldout5_gold_places", "{:.0f}"),
+    ("Held-out set 5: accuracy within 161 km", "heldout5_accuracy_161km", "{:.3f}"),
+    ("Held-out set 5: detection precision", "heldout5_detection_p", "{:.3f}"),
+    ("Held-out set 5: detection recall", "heldout5_detection_r", "{:.3f}"),
+    ("Held-out set 5: detection F1", "heldout5_detection_f1", "{:.3f}"),
+    ("Held-out set 5: metonymy precision", "heldout5_metonymy_p", "{:.3f}"),
+    ("Held-out set 5: metonymy recall", "heldout5_metonymy_r", "{:.3f}"),
     ("Reference: gold places within 50 km", "reference_within_50km", "{:.3f}"),
     ("Reference: Washington (agreement) is the city, event location", "reference_washington_city", "{:.0f}"),
     ("Reference: metonymic uses marked", "reference_metonymy_marked", "{:.3f}"),
     ("Articles, held-out sets 1-2 + reference: accuracy within 161 km", "combined_accuracy_161km", "{:.3f}"),
-    ("All hand-geocoded sets + reference: accuracy within 161 km", "all_sets_accuracy_161km", "{:.3f}"),
+    ("Articles, held-out sets 1-4 + reference: accuracy within 161 km", "all_sets_accuracy_161km", "{:.3f}"),
+    ("All hand-geocoded sets (with set 5) + reference: accuracy within 161 km",
+     "all_sets_with_heldout5_accuracy_161km", "{:.3f}"),
     ("Gazetteer: entries", "gazetteer_entries", "{:.0f}"),
     ("Gazetteer: load time (s, best of 3)", "gazetteer_load_seconds", "{:.2f}"),
     ("Gazetteer: shipped data (MB)", "gazetteer_megabytes", "{:.1f}"),
@@ -493,13 +510,16 @@ FLOORS = ("meantime_detection_p", "meantime_detection_r", "meantime_detection_f1
           "heldout2_detection_f1", "heldout2_metonymy_p", "heldout2_metonymy_r", "heldout3_accuracy_161km",
           "heldout3_detection_p", "heldout3_detection_r", "heldout3_detection_f1", "heldout3_metonymy_p",
           "heldout3_metonymy_r", "heldout4_accuracy_161km", "heldout4_detection_p", "heldout4_detection_r",
-          "heldout4_detection_f1", "heldout4_metonymy_p", "heldout4_metonymy_r", "reference_within_50km",
+          "heldout4_detection_f1", "heldout4_metonymy_p", "heldout4_metonymy_r", "heldout5_accuracy_161km",
+          "heldout5_detection_p", "heldout5_detection_r", "heldout5_detection_f1", "heldout5_metonymy_p",
+          "heldout5_metonymy_r", "reference_within_50km",
           "reference_washington_city", "reference_metonymy_marked", "combined_accuracy_161km",
-          "all_sets_accuracy_161km")
+          "all_sets_accuracy_161km", "all_sets_with_heldout5_accuracy_161km")
 COUNTS = ("meantime_articles", "meantime_gold_names", "meantime_linked", "articles", "articles_gold_places",
           "articles_metonymy_gold", "heldout", "heldout_gold_places", "heldout_metonymy_gold", "heldout2",
           "heldout2_gold_places", "heldout2_metonymy_gold", "heldout3", "heldout3_gold_places",
-          "heldout3_metonymy_gold", "heldout4", "heldout4_gold_places", "heldout4_metonymy_gold", "reference_places")
+          "heldout3_metonymy_gold", "heldout4", "heldout4_gold_places", "heldout4_metonymy_gold", "heldout5",
+          "heldout5_gold_places", "heldout5_metonymy_gold", "reference_places")
 #: figures that must stay at or below a ceiling
 CEILINGS = {"gazetteer_load_seconds": 1.0, "gazetteer_megabytes": 100.0}
 

@@ -155,3 +155,33 @@ def test_names_and_ranks_that_are_not_what_they_seem(text, code, sectors):
 
     actor = resolve_actor(text)
     assert (actor.code, actor.sectors) == (code, sectors)
+
+
+@pytest.mark.parametrize("text, code, sectors", [
+    ("a Venezuelan", "VEN", ["CVL"]),  # a nationality word as a noun phrase: one person, a civilian
+    ("the Ukrainian", "UKR", ["CVL"]),
+    ("Norwegian diplomats", "NOR", ["GOV"]),  # still a modifier when a noun follows
+    ("Hausa leaders", "NGA", ["CVL"]),  # a people's leaders lead a community, not the state
+    ("Afrikaner elders", "ZAF", ["CVL"]),
+    ("Kenyan leaders", "KEN", ["GOV"]),  # a state's leaders are its government
+])
+def test_nationality_words_and_peoples(resolve, text, code, sectors):
+    actor = resolve(text)
+    assert (actor.code, actor.sectors) == (code, sectors)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Venezuelan was arrested at the border on Monday.", ("VEN", ["CVL"])),
+    ("Police detained a Sudanese near the port.", ("SDN", ["CVL"])),
+])
+def test_a_nationality_word_standing_alone_in_a_sentence_is_a_civilian(nlp, text, expected):
+    from tidings.components.actors import actor_for_span
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text in ("Venezuelan", "Sudanese"))
+    actor = actor_for_span(doc, doc[token.left_edge.i:token.right_edge.i + 1])
+    assert actor is not None and (actor.code, actor.sectors) == expected
+
+
+def test_a_nationality_word_ending_a_longer_name_is_no_civilian(resolve):
+    assert "CVL" not in resolve("the Supreme Soviet").sectors

@@ -30,6 +30,7 @@ class CountryHit:
     kind: str
     name: str  # canonical country name
     sectors: tuple[str, ...] = ()
+    people: bool = False  # an ethnic people living in the state ("Yoruba"), not the state itself
 
 
 class CountryIndex:
@@ -59,10 +60,11 @@ class CountryIndex:
             name = names[row.code]
             for form in row.names:
                 self._add(form, CountryHit(row.code, "name", name))
+            peoples = {normalise(form) for form in row.peoples}
             for form in row.adjectives:
-                self._add(form, CountryHit(row.code, "adjective", name))
+                self._add(form, CountryHit(row.code, "adjective", name, people=normalise(form) in peoples))
             for form in row.demonyms:
-                self._add(form, CountryHit(row.code, "demonym", name))
+                self._add(form, CountryHit(row.code, "demonym", name, people=normalise(form) in peoples))
             for form in row.capitals:
                 self._add(form, CountryHit(row.code, "capital", name))
         for row in data.territories:

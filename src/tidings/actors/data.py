@@ -43,6 +43,7 @@ COUNTRY_SCHEMA = Schema("country", (
     Column("adjectives", many=True, required=False),
     Column("demonyms", many=True, required=False),
     Column("capitals", many=True, required=False),
+    Column("peoples", many=True, required=False),
 ), unique=("code",))
 
 TERRITORY_SCHEMA = Schema("territory", (
@@ -149,6 +150,7 @@ class CountryRow:
     adjectives: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    peoples: tuple[str, ...] = ()  # adjectives and demonyms above that name a people, not the state
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,7 @@ def load_actor_data(extra_files: tuple[str, ...] = ()) -> ActorData:
     data = ActorData()
     for row in load_shipped(f"{DATA_DIR}/countries.tsv", COUNTRY_SCHEMA):
         data.countries.append(CountryRow(row["code"], *(tuple(row[k]) for k in
-                                                        ("names", "adjectives", "demonyms", "capitals"))))
+                                                        ("names", "adjectives", "demonyms", "capitals", "peoples"))))
     for row in load_shipped(f"{DATA_DIR}/territories.tsv", TERRITORY_SCHEMA):
         data.territories.append(TerritoryRow(tuple(row["name"]), row["code"], tuple(row["sectors"]), row["iso"]))
     for name in ("agent_nouns.tsv", "agent_nouns_extra.tsv"):  # the second corrects the first

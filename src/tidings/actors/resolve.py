@@ -248,6 +248,10 @@ class Resolver:
             evidence.append(_char_range(doc, s, e))
         if country is not None and res.code is None:
             res.code = country[2].code
+            if noun.kind == "role" and country[2].people and kb_modifier is None and sectors == list(noun.sectors):
+                # "Yoruba leaders": a people's leaders lead a community, not a state (the agents
+                # dictionary's COMMUNITY_LEADER, ELDERS: CVL)
+                sectors = ["CVL" if s == "GOV" else s for s in sectors] or ["CVL"]
             sectors = list(dict.fromkeys([*sectors, *country[2].sectors]))
             evidence.append(_char_range(doc, country[0], country[1]))
         if res.code is None and (place := _place_modifier(doc[head_agent.end - 1])) is not None:
@@ -317,8 +321,9 @@ class Resolver:
         elif hit.kind in ("adjective", "demonym"):
             res.kind, res.resolved_by = "country", "demonym"
             res.plural = res.plural or hit.kind == "demonym"
-            if res.plural:
-                res.sectors = list(dict.fromkeys(["CVL", *hit.sectors]))  # "Libyans": the people
+            if res.plural or _adjective_as_noun(doc, s, e, hit):
+                # "Libyans": the people; "a Palestinian", "the Mexican": one of them
+                res.sectors = list(dict.fromkeys(["CVL", *hit.sectors]))
         elif hit.kind == "region":
             res.kind, res.resolved_by, res.name = "region", "kb", hit.name
         else:
@@ -587,6 +592,23 @@ PERSON_TITLES = frozenset({
 def is_personal(phrase: str) -> bool:
     """Whether an agent noun names one person (a title) rather than a body or a thing."""
     return phrase in PERSON_TITLES or phrase.split()[-1] in PERSON_TITLES
+
+
+def _adjective_as_noun(doc: Doc, s: int, e: int, hit: CountryHit) -> bool:
+    """A nationality adjective standing as a noun phrase of its own ("a Palestinian was wounded",
+    "the Mexican said"): one person of that nationality. Not when it modifies a noun ("Hungarian
+    and Romanian officials"), nor a language after a preposition ("in Arabic")."""
+    if hit.kind != "adjective":
+        return False
+    word = last = doc[e - 1]
+    while last.dep_ == "conj" and last.head.i < last.i:
+        last = last.head  # "Hungarian and Slovak diplomats": the first conjunct modifies the noun
+    if last.dep_ in ("amod", "compound", "nmod", "poss") or last.dep_ == "pobj" and last.head.lower_ == "in":
+        return False
+    # nothing but determiners, numbers and plain adjectives before it: "a young Palestinian", not
+    # "the Supreme Soviet" (a longer name)
+    return all(t.pos_ in ("DET", "NUM", "PUNCT") or t.pos_ == "ADJ" and t.is_lower
+               for t in doc[word.left_edge.i:s])
 
 
 def _definite(head: Token) -> bool:

@@ -81,6 +81,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
             if country is not None:
                 mentions.append(country)
                 continue
+        if not any(char.isupper() for char in ent.text):
+            continue  # "a rise in metro fares": place names are written with a capital
+        if ent.label_ not in ("GPE", "LOC") and name_key(ent.text) in cues.not_places:
+            continue  # "the Metro line" (FAC): a common word, not the town of that name
         for start, end in _parts(ent, gazetteer):
             start, end = _extend(doc, start, end, gazetteer)
             label = ent.label_ if ent.label_ in PLACE_LABELS else None
@@ -200,12 +204,21 @@ def _text(tokens: list[Token]) -> str:
     return text_of(tokens[0].doc)[start:end]
 
 
+_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                              "upper", "lower", "central", "new"})
+
+
 def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
     """Grow a name over the next few words when the longer name is in the gazetteer:
     "Mitiga" + "airport", "Zaporizhzhia" + "nuclear plant", "Sault Ste" + ". Marie"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
+    if span.start > 0:  # "Western Australia" when the model marks "Australia" only
+        before = doc[span.start - 1]
+        if before.is_title and before.lower_ in _DIRECTION_WORDS and \
+                gazetteer.lookup(text_of(doc)[before.idx:end]):
+            start = before.idx
     for length in range(MAX_EXTENSION_TOKENS, 0, -1):
         stop = span.end + length
         if stop > len(doc):
@@ -508,9 +521,13 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _NEARBY_WORDS:
+        return True  # "the traffic of nearby Tysons"
     preposition = _preposition_before(span)
     if preposition is not None:
         word = preposition.lower_
+        if word == "on" and any(gazetteer.features[row] == "island" for row, _ in mention.candidates):
+            return True  # "airports on Java"
         allowed = _PERSON_PLACE_PREPOSITIONS if ent.label_ in ("PERSON", "DATE") else cues.locatives
         if word in allowed and word not in _PATH_PREPOSITIONS:
             return True  # a path ("belongs to Cisco") says place only after motion, below
@@ -548,6 +565,8 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
     return False
 
 
+#: adjectives that make the name after them a place
+_NEARBY_WORDS = frozenset({"nearby", "neighbouring", "neighboring", "adjacent"})
 #: prepositions of a path: "to X" is a place after a verb or noun of motion
 _PATH_PREPOSITIONS = frozenset({"to", "from", "via", "for", "through", "towards", "toward", "into"})
 #: adverbs between a verb of motion and its path: "fled south to Pemba", "moved back to Lachin"

@@ -26,6 +26,11 @@ PRIOR = {"country": 3.0, "admin1": 2.2, "admin2": 1.9, "continent": 2.4, "region
 FACILITY_PRIOR = 3.0
 CITY_PER_DECADE = 0.45  # city prior = 0.45 * log10(population)
 CAPITAL_BONUS = 1.5
+#: a city of a million or more is what a writer means by its bare name unless the article points
+#: elsewhere ("La Paz" in a story naming Mendoza is still Bolivia's La Paz); a qualifier ("Vienna, Va.")
+#: or a subdivision the article names outweighs it
+MAJOR_CITY = 1_000_000
+MAJOR_CITY_BONUS = 1.5
 ALTERNATE_PENALTY = 0.6  # a city matched by one of GeoNames' alternate spellings only ("Mexico" for Mexico City)
 SAME_COUNTRY = 1.2  # another place of the article lies in the candidate's country
 MANY_IN_COUNTRY = 0.4  # ... three or more do
@@ -103,8 +108,13 @@ def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str
         return key, found, None
     words = key.split()
     hint = None
-    if len(words) == 2 and words[0] in _BARE_DIRECTIONS:
-        return key, [], None  # "east coast", "northern province": no name left
+    if len(words) > 1 and words[0] in _BARE_DIRECTIONS:
+        rest = " ".join(words[1:])
+        found = gazetteer.lookup_key(rest)
+        if found:  # "south Lincolnshire", "northern Kentucky": the part of a place the gazetteer knows
+            return rest, found, None
+        if len(words) == 2:
+            return key, [], None  # "east coast", "northern province": no name left
     if len(words) > 1 and words[-1] in feature_words:
         hint = feature_words[words[-1]]
         key = " ".join(words[:-1])
@@ -129,11 +139,15 @@ def prior(gazetteer: Gazetteer, row: int, alternate: bool) -> float:
         score = CITY_PER_DECADE * math.log10(max(gazetteer.population[row], 10))
         if alternate:
             return score - ALTERNATE_PENALTY  # and no capital bonus: "Mexico" is the country
-        return score + (CAPITAL_BONUS if row in gazetteer.capitals else 0.0)
+        if row in gazetteer.capitals:
+            return score + CAPITAL_BONUS
+        return score + (MAJOR_CITY_BONUS if gazetteer.population[row] >= MAJOR_CITY else 0.0)
     if feature in FACILITY_FEATURES:
         return FACILITY_PRIOR
     if feature == "admin2" and alternate:  # "Kabupaten Agam", or a spelling variant
         return PRIOR["admin2"] - ALTERNATE_PENALTY
+    if feature == "water" and alternate:  # "Ohio" is the state; "the Ohio" (DEFINITE) the river
+        return PRIOR["water"] - ALTERNATE_PENALTY
     return PRIOR.get(feature, 2.0)
 
 
