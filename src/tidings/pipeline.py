@@ -11,6 +11,7 @@ from spacy.language import Language
 from .config import COMPONENTS, DEFAULT_MODELS
 from .errors import ModelNotFoundError
 from .extensions import register_extensions
+from .tokenizer import add_abbreviations
 
 COMPONENT_MODULES = {
     "tidings_structure": "tidings.components.structure",
@@ -56,6 +57,7 @@ def load_model(model: str | None = None) -> Language:
 def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> Language:
     """Append the Tidings components (in order) to a spaCy pipeline."""
     register_extensions()
+    add_abbreviations(nlp)
     for name in components:
         module = COMPONENT_MODULES.get(name)
         if module:
