@@ -17,6 +17,7 @@ COMPONENTS = (
     "tidings_places",         # toponyms, geocoding, metonymy
     "tidings_timexes",        # time expressions, normalised
     "tidings_quotes",         # direct and indirect quotes with speakers
+    "tidings_framing",        # loaded wording, the narrator's or a quoted speaker's
     "tidings_events",         # PLOVER events with actors, recipients, modality
     "tidings_event_time",     # each event's own date
     "tidings_event_location",  # where each event happened

@@ -20,6 +20,7 @@ COMPONENT_MODULES = {
     "tidings_places": "tidings.components.places",
     "tidings_timexes": "tidings.components.timexes",
     "tidings_quotes": "tidings.components.quotes",
+    "tidings_framing": "tidings.components.framing",
     "tidings_events": "tidings.components.events",
     "tidings_event_time": "tidings.components.event_time",
     "tidings_event_location": "tidings.components.event_location",
