@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tidings.extensions import records
-from tidings.places import distance_km
+from tidings.places import distance_km, geocode
 
 
 def _places(nlp, text: str) -> dict:
@@ -24,7 +24,6 @@ def _places(nlp, text: str) -> dict:
 
 @pytest.mark.parametrize("text, name, country, feature, point", [
     # the well-known city, whatever small namesakes the article's other places lie near
-    # (three Argentine places near a small Argentine La Paz do not outweigh Bolivia's seat of government)
     ("Ministers from Argentina and Bolivia met on Monday to discuss gas exports. Farmers near Mendoza and "
      "Córdoba blocked roads, and shops in Buenos Aires closed early. In La Paz, the government said it "
      "would keep gas flowing.", "La Paz", "BOL", "city", (-16.50, -68.15)),
@@ -70,3 +69,15 @@ def test_a_river_after_the_is_the_river_and_the_bare_name_the_state(nlp):
 ])
 def test_common_words_are_no_places(nlp, text, word):
     assert word not in _places(nlp, text)
+
+
+@pytest.mark.parametrize("names, index, country", [
+    # a city of two million (Bolivia's seat of government) over a small department near Mendoza
+    (["Mendoza", "Argentina", "La Paz"], 2, "BOL"),
+    # a big namesake abroad does not beat the country and subdivision the other places are in
+    (["Dallas", "Houston", "Birmingham"], 2, "USA"),
+    (["Alexandria", "Arlington", "Virginia"], 0, "USA"),
+])
+def test_prominent_cities_against_small_namesakes(names, index, country):
+    entry = geocode(names)[index]
+    assert (entry.country, entry.feature) == (country, "city")

@@ -21,16 +21,18 @@ FACILITY_FEATURES = frozenset({"airport", "military_base", "border_crossing", "p
 COARSE_FEATURES = frozenset({"country", "continent", "region", "water"})
 
 # -- weights (tuned on the hand-geocoded articles in benchmarks/data/places; see docs/benchmarks.md)
-PRIOR = {"country": 3.0, "admin1": 2.2, "admin2": 1.9, "continent": 2.4, "region": 2.4, "water": 2.4,
+# admin1 above a city of 100,000 people: "Virginia" the state before Virginia, Free State
+PRIOR = {"country": 3.0, "admin1": 2.4, "admin2": 1.9, "continent": 2.4, "region": 2.4, "water": 2.4,
          "island": 2.2}
 FACILITY_PRIOR = 3.0
 CITY_PER_DECADE = 0.45  # city prior = 0.45 * log10(population)
 CAPITAL_BONUS = 1.5
 #: a city of a million or more is what a writer means by its bare name unless the article points
-#: elsewhere ("La Paz" in a story naming Mendoza is still Bolivia's La Paz); a qualifier ("Vienna, Va.")
-#: or a subdivision the article names outweighs it
+#: elsewhere: one neighbour of a small namesake is not enough ("La Paz" beside Mendoza and Argentina is
+#: Bolivia's), while a qualifier ("Vienna, Va."), a subdivision the article names or several places of
+#: the small one's country are ("Birmingham" beside Dallas and Houston is in Alabama)
 MAJOR_CITY = 1_000_000
-MAJOR_CITY_BONUS = 1.5
+MAJOR_CITY_BONUS = 0.8
 ALTERNATE_PENALTY = 0.6  # a city matched by one of GeoNames' alternate spellings only ("Mexico" for Mexico City)
 SAME_COUNTRY = 1.2  # another place of the article lies in the candidate's country
 MANY_IN_COUNTRY = 0.4  # ... three or more do
@@ -224,8 +226,8 @@ def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | N
         if mention.definite:
             if feature in DEFINITE_FEATURES or feature in FACILITY_FEATURES:
                 score += DEFINITE
-            elif feature in ("city", "admin2"):
-                score -= DEFINITE  # towns and districts go without the article: "the Loire" is the river
+            elif feature in ("city", "admin2", "admin1"):
+                score -= DEFINITE  # towns, districts and states go without the article: "the Loire" is the river
         if mention.feature_hint and (mention.feature_hint == feature or
                                      (mention.feature_hint == "airport" and feature in FACILITY_FEATURES) or
                                      (mention.feature_hint == "admin1" and feature == "admin2")):
