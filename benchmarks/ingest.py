@@ -20,15 +20,15 @@ the machine is shared.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import re
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET
-from collections import defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import files_sha256, meantime_files, meantime_sentences  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -36,37 +36,19 @@ MEANTIME = SHARED / "data" / "meantime-en" / "intra-doc_annotation"
 PLOVER_GSR = SHARED / "data" / "plover-gsr" / "dev.jsonl"
 BASELINE = Path(__file__).resolve().parent / "baselines" / "ingest.json"
 
-_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}]|'s\b|n't\b|'re\b|'ll\b|'ve\b|'d\b)")
-_NO_SPACE_AFTER = re.compile(r"([($\[{]) ")
-
-
 def gold_files() -> list[Path]:
     return sorted(MEANTIME.glob("*/*.xml")) + [PLOVER_GSR]
 
 
 def gold_sha256() -> str:
-    digest = hashlib.sha256()
-    for path in gold_files():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def detokenise(tokens: list[str]) -> str:
-    text = " ".join(tokens)
-    text = _NO_SPACE_BEFORE.sub(r"\1", text)
-    return _NO_SPACE_AFTER.sub(r"\1", text)
+    return files_sha256(gold_files())
 
 
 def meantime_articles() -> list[dict]:
     """Each article as headline, date line, creation date and body sentences."""
     articles = []
-    for path in sorted(MEANTIME.glob("*/*.xml")):
-        root = ET.parse(path).getroot()
-        sentences: dict[int, list[str]] = defaultdict(list)
-        for token in root.iter("token"):
-            sentences[int(token.get("sentence"))].append(token.text or "")
-        lines = [detokenise(sentences[key]) for key in sorted(sentences)]
+    for path in meantime_files():
+        root, lines = meantime_sentences(path)
         created = next((t.get("value") for t in root.iter("TIMEX3")
                         if t.get("functionInDocument") == "CREATION_TIME"), None)
         articles.append({"name": path.stem, "title": lines[0], "date_line": lines[1], "created": created,

@@ -36,7 +36,6 @@ Test sets:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import statistics
@@ -48,8 +47,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 SHARED = ROOT.parent / "shared"
 MEANTIME = SHARED / "data" / "meantime-en" / "intra-doc_annotation"
+
+from corpora import files_sha256  # noqa: E402
+
 REFERENCE_TEXT = SHARED / "examples" / "tasnim-iraq-2021.txt"
 REFERENCE_GOLD = SHARED / "gold" / "tasnim-iraq-2021.gold.json"
 REFERENCE_PUBLISHED = "2021-11-20"
@@ -104,11 +107,7 @@ def gold_files() -> list[Path]:
 
 
 def gold_sha256() -> str:
-    digest = hashlib.sha256()
-    for path in gold_files():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return files_sha256(gold_files())
 
 
 def meantime_points() -> dict[str, tuple[float, float]]:

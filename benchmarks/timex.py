@@ -20,7 +20,6 @@ as the event coder produces them, matched to gold by trigger overlap ("coded eve
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
@@ -28,17 +27,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from corpora import files_sha256  # noqa: E402
 from timex_data import REFERENCE_PUBLISHED, SHARED, gold_files, meantime, reference  # noqa: E402
 
 BASELINE = Path(__file__).resolve().parent / "baselines" / "timex.json"
 
 
 def gold_sha256() -> str:
-    digest = hashlib.sha256()
-    for path in gold_files():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return files_sha256(gold_files())
 
 
 def _prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:

@@ -53,11 +53,6 @@ _NAME_FEATURES = frozenset({"region", "water", "continent", "island"}) | FACILIT
 _NATURAL_FEATURES = frozenset({"region", "water", "island", "site"})
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once (see :func:`tidings.extensions.doc_text`)."""
-    return doc_text(doc)
-
-
 def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Mention], set[int]]:
     """Place mentions in document order, and the indices of those that are the dateline's place."""
     mentions: list[Mention] = []
@@ -128,7 +123,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
 def _dateline_span(doc: Doc) -> tuple[int, int] | None:
     article = getattr(doc._, "article", None)
     dateline = getattr(article, "dateline", None) if article is not None else None
-    if dateline is None or dateline.end > len(text_of(doc)):
+    if dateline is None or dateline.end > len(doc_text(doc)):
         return None
     return dateline.start, dateline.end
 
@@ -140,13 +135,13 @@ def _dateline_places(doc: Doc) -> list[tuple[int, int, bool]]:
         return []
     place = doc._.article.dateline.place or ""
     start, end = span
-    match = _dateline_match(text_of(doc), start)
+    match = _dateline_match(doc_text(doc), start)
     if match is not None and start + match.end("dash") <= end + 2:
         found = [(start + match.start("place"), start + match.end("place"), True)]
         if match.group("region"):
             found.append((start + match.start("region"), start + match.end("region"), False))
         return found
-    position = text_of(doc)[start:end].lower().find(place.lower()) if place else -1
+    position = doc_text(doc)[start:end].lower().find(place.lower()) if place else -1
     return [(start + position, start + position + len(place), True)] if position >= 0 else []
 
 
@@ -201,7 +196,7 @@ def _offsets(tokens: list[Token]) -> tuple[int, int]:
 
 def _text(tokens: list[Token]) -> str:
     start, end = _offsets(tokens)
-    return text_of(tokens[0].doc)[start:end]
+    return doc_text(tokens[0].doc)[start:end]
 
 
 _DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -217,7 +212,7 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
     if span.start > 0:  # "Western Australia" when the model marks "Australia" only
         before = doc[span.start - 1]
         if before.is_title and before.lower_ in _DIRECTION_WORDS and \
-                gazetteer.lookup(text_of(doc)[before.idx:end]):
+                gazetteer.lookup(doc_text(doc)[before.idx:end]):
             start = before.idx
     for length in range(MAX_EXTENSION_TOKENS, 0, -1):
         stop = span.end + length
@@ -226,14 +221,14 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
         tail = doc[stop - 1]
         if not tail.is_alpha:
             continue
-        text = text_of(doc)[start:tail.idx + len(tail.text)]
+        text = doc_text(doc)[start:tail.idx + len(tail.text)]
         if "\n" not in text and gazetteer.lookup(text):
             return start, tail.idx + len(tail.text)
     return start, end
 
 
 def _mention(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazetteer, cues: Cues) -> Mention | None:
-    text = text_of(doc)[start:end]
+    text = doc_text(doc)[start:end]
     if not text.strip():
         return None
     key, found, hint = candidates_for(text, gazetteer, cues.feature_words)
@@ -304,7 +299,7 @@ def _after_the(text: str, start: int) -> bool:
 def _definite_or_cued(mention: Mention, doc: Doc) -> bool:
     """A one-word name after "the" or with a cue word ("the Don", "Padma river"): a river or a region,
     where the bare word may be a person's name ("Don said", "Padma")."""
-    return _after_the(text_of(doc), mention.start) or mention.feature_hint is not None
+    return _after_the(doc_text(doc), mention.start) or mention.feature_hint is not None
 
 
 #: edits allowed between a place name as written and a gazetteer spelling, by the name's length
@@ -323,9 +318,9 @@ def _spelling_variant(doc: Doc, start: int, end: int, label: str | None, countri
     """A place name the model tagged that the gazetteer knows only under another transliteration
     ("Kyaukphyu" for Kyaukpyu): the nearest spelling of a town or district of the article's countries,
     within one edit (two from nine letters)."""
-    if not countries or _after_the(text_of(doc), start):
+    if not countries or _after_the(doc_text(doc), start):
         return None  # "in the Senate" is no misspelt town
-    text = text_of(doc)[start:end]
+    text = doc_text(doc)[start:end]
     key = name_key(text)
     if key in gazetteer.demonyms:
         return None  # "Ukrainian" (tagged a place) is no misspelt Ukrayinka
@@ -632,14 +627,14 @@ def _listed(doc: Doc, mention: Mention, other: Mention) -> bool:
     """Whether two names stand next to each other in a list. A bare comma counts only inside a list
     that goes on ("Paris, Lyon and Marseille"), not in "In Cambridge, Harvard cancelled classes"."""
     if other.end <= mention.start:
-        between, after = text_of(doc)[other.end:mention.start], text_of(doc)[mention.end:mention.end + 6]
+        between, after = doc_text(doc)[other.end:mention.start], doc_text(doc)[mention.end:mention.end + 6]
     elif other.start >= mention.end:
-        between, after = text_of(doc)[mention.end:other.start], ","
+        between, after = doc_text(doc)[mention.end:other.start], ","
     else:
         return False
     if between.strip() == "to":  # "from Gao to Kidal", "from Dublin to Holyhead"
         first = mention if mention.start < other.start else other
-        return text_of(doc)[max(0, first.start - 5):first.start].strip().lower() == "from"
+        return doc_text(doc)[max(0, first.start - 5):first.start].strip().lower() == "from"
     if not _LIST_GLUE.match(between):
         return False
     return not _COMMA.match(between) or after.lstrip().startswith((",", "and ", "or "))
@@ -677,7 +672,7 @@ def _prefix_cue(doc: Doc, start: int, end: int, cues: Cues) -> str | None:
     for token in reversed(doc[max(0, span.start - 5):span.start - 1]):
         feature = cues.feature_words.get(token.lower_) or cues.feature_words.get(token.lemma_.lower())
         if feature:
-            if token.tag_ in ("NNS", "NNPS") and not _LIST_START.match(text_of(doc)[end:end + 6]):
+            if token.tag_ in ("NNS", "NNPS") and not _LIST_START.match(doc_text(doc)[end:end + 6]):
                 return None  # "the ports of Lebanon": a plural before one name speaks of what it holds
             return feature
         if token.pos_ not in ("ADJ", "ADV", "DET", "PROPN", "NUM") and token.text not in _POSSESSIVE:
@@ -691,10 +686,10 @@ def _spread_list_cues(doc: Doc, mentions: list[Mention], cues: Cues) -> None:
         current, previous = mentions[index], mentions[index - 1]
         if current.feature_hint or not previous.feature_hint:
             continue
-        if not _LIST_GLUE.match(text_of(doc)[previous.end:current.start]):
+        if not _LIST_GLUE.match(doc_text(doc)[previous.end:current.start]):
             continue
         first = index - 1
-        while first > 0 and _LIST_GLUE.match(text_of(doc)[mentions[first - 1].end:mentions[first].start]):
+        while first > 0 and _LIST_GLUE.match(doc_text(doc)[mentions[first - 1].end:mentions[first].start]):
             first -= 1
         if _prefix_cue(doc, mentions[first].start, mentions[first].end, cues):
             current.feature_hint = previous.feature_hint
@@ -741,7 +736,7 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
                 # a capitalised word the tagger took for a common noun counts as a country by its own
                 # name ("Bangladesh" ...), or as a big town or subdivision when it labels a paragraph
                 # ("Cuenca: Farmers blocked ...")
-                label = heading_label(text_of(doc), tokens.start_char, tokens.end_char) and any(
+                label = heading_label(doc_text(doc), tokens.start_char, tokens.end_char) and any(
                     not alt and (gazetteer.features[row] == "admin1" or _prominent(gazetteer, row, alt))
                     for row, alt in rows)
                 if not label and not any(gazetteer.features[row] == "country" and not alt for row, alt in rows):
@@ -749,7 +744,7 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
             natural = not any(_prominent(gazetteer, row, alt) and gazetteer.features[row] not in _NATURAL_FEATURES
                               for row, alt in rows)
             if natural and length == 1 and not (
-                    _after_the(text_of(doc), tokens.start_char) or
+                    _after_the(doc_text(doc), tokens.start_char) or
                     _feature_cue(doc, tokens.start_char, tokens.end_char, cues)):
                 rows = [(row, alt) for row, alt in rows if gazetteer.features[row] not in _NATURAL_FEATURES]
                 if not rows:
@@ -830,7 +825,7 @@ def _locative_before(tokens: Span, taken: list[tuple[int, int]], cues: Cues) -> 
             return False
         end = tokens.doc[before].idx + len(tokens.doc[before].text)
         source = next(((s, e) for s, e in taken if e == end), None)
-        return source is not None and text_of(tokens.doc)[max(0, source[0] - 5):source[0]].strip().lower() == "from"
+        return source is not None and doc_text(tokens.doc)[max(0, source[0] - 5):source[0]].strip().lower() == "from"
     return False
 
 
@@ -852,7 +847,7 @@ def _prominent(gazetteer: Gazetteer, row: int, alternate: bool) -> bool:
 def _note_definite(doc: Doc, mentions: list[Mention]) -> None:
     """Mark names written after "the" ("the Tara burst its banks"): rivers, seas and regions take the
     article, towns do not."""
-    text = text_of(doc)
+    text = doc_text(doc)
     for mention in mentions:
         mention.definite = _after_the(text, mention.start) and not mention.text[:1].islower()
 
@@ -862,7 +857,7 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
     "Bama, 70 km from Maiduguri": the first lies near the second."""
     for index in range(len(mentions) - 1):
         first, second = mentions[index], mentions[index + 1]
-        between = text_of(doc)[first.end:second.start]
+        between = doc_text(doc)[first.end:second.start]
         if _NEAR.match(between) and "\n" not in between:
             first.near = index + 1
             continue
@@ -879,7 +874,7 @@ def _link_lists(doc: Doc, mentions: list[Mention]) -> None:
         first, second = mentions[index], mentions[index + 1]
         if second.is_qualifier and first.qualifier == index + 1:
             continue
-        if _LIST_GLUE.match(text_of(doc)[first.end:second.start]):
+        if _LIST_GLUE.match(doc_text(doc)[first.end:second.start]):
             first.listed_with.append(index + 1)
             second.listed_with.append(index)
 

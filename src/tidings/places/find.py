@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import records
+from ..extensions import doc_text, records
 from ..model import Place
 from .data import cues
-from .detect import find_mentions, heading_label, text_of
+from .detect import find_mentions, heading_label
 from .gazetteer import Gazetteer, load_gazetteer
 from .metonymy import metonymy_reason
 from .resolve import Context, resolve
@@ -15,7 +15,7 @@ from .resolve import Context, resolve
 
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     """Every place name in the document, geocoded, ids p1.. in document order."""
-    if not len(doc) or not text_of(doc).strip():
+    if not len(doc) or not doc_text(doc).strip():
         return []
     gazetteer = gazetteer or load_gazetteer()
     words = cues()
@@ -27,14 +27,14 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
         if row is None:
             continue
         role = "dateline" if index in dateline_indices else "mention"
-        if role == "mention" and not heading_label(text_of(doc), mention.start, mention.end):
+        if role == "mention" and not heading_label(doc_text(doc), mention.start, mention.end):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             polity = gazetteer.features[row] == "country" or row in gazetteer.capitals
             if span is not None and metonymy_reason(span, words, polity):
                 role = "metonymy"
         start = _with_article(doc, mention.start, mention.end, gazetteer.features[row])
         places.append(Place(
-            id=f"p{len(places) + 1}", text=text_of(doc)[start:mention.end], start=start, end=mention.end,
+            id=f"p{len(places) + 1}", text=doc_text(doc)[start:mention.end], start=start, end=mention.end,
             name=gazetteer.names[row], country=gazetteer.countries[row], lat=round(gazetteer.lat[row], 4),
             lon=round(gazetteer.lon[row], 4), feature=gazetteer.features[row], gazetteer_id=gazetteer.ids[row],
             role=role,
@@ -51,7 +51,7 @@ def _with_article(doc: Doc, start: int, end: int, feature: str) -> int:
     """Where a place name starts, with the "the" of names that take it ("the United States", "the Red Sea"),
     so that the span is the whole name; not when the name only modifies a noun ("the US government",
     where "the" belongs to "government") nor when a common noun ends it ("the Rafah crossing")."""
-    if feature not in _ARTICLE_FEATURES or not text_of(doc)[start:end].split()[-1][:1].isupper():
+    if feature not in _ARTICLE_FEATURES or not doc_text(doc)[start:end].split()[-1][:1].isupper():
         return start  # "the Rafah crossing": "the" belongs to the common noun that ends the phrase
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.start == 0:
