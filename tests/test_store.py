@@ -60,7 +60,8 @@ def baghdad_article(title: str = "Factions threaten US forces") -> Annotation:
     he = actor(text, "a4", "He", None, [], resolved_by="coreference", refers_to="a3")
     return Annotation(
         article=Article(id="wire-1", text=text, title=title, published="2021-11-20", outlet="Wire",
-                        dateline=Dateline("Baghdad", "Wire", 0, 16), source="in/wire-1.txt",
+                        dateline=Dateline("Baghdad", "Wire", 0, 16, place_span=span(text, "BAGHDAD")),
+                        source="in/wire-1.txt",
                         metadata={"section": "world", "tags": ["iraq", "us"]}),
         sentences=[Sentence(17, 76), Sentence(77, 135, 1), Sentence(136, len(text), 1)],
         actors=[factions, us, karim, he],
@@ -146,10 +147,11 @@ def keys(records: list[dict]) -> list[str]:
 def test_migrations_are_recorded_and_applied_once(tmp_path):
     path = tmp_path / "sub" / "t.duckdb"
     with Store(path) as first:
-        assert applied(first.con) == [step.name for step in MIGRATIONS.steps] == ["0001_initial"]
+        assert applied(first.con) == [step.name for step in MIGRATIONS.steps] \
+            == ["0001_initial", "0002_dateline_place_offsets"]
         first.add(baghdad_article())
     with Store(path) as again:
-        assert again.con.execute("SELECT count(*) FROM _migrations").fetchone()[0] == 1
+        assert again.con.execute("SELECT count(*) FROM _migrations").fetchone()[0] == 2
         assert again.counts()["events"] == 3
 
 
@@ -161,12 +163,12 @@ def test_only_new_migrations_run_on_an_existing_store(tmp_path, monkeypatch):
     with Store(path) as store:
         store.add(baghdad_article())
     later = Migrations(list(schema.MIGRATIONS.steps))
-    later("0002_add_article_notes")(lambda con: con.execute("ALTER TABLE articles ADD COLUMN notes VARCHAR"))
+    later("0003_add_article_notes")(lambda con: con.execute("ALTER TABLE articles ADD COLUMN notes VARCHAR"))
     monkeypatch.setattr("tidings.store.database.MIGRATIONS", later)
     with pytest.raises(StoreError, match="older Tidings"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert applied(store.con) == ["0001_initial", "0002_add_article_notes"]
+        assert applied(store.con) == ["0001_initial", "0002_dateline_place_offsets", "0003_add_article_notes"]
         assert "notes" in store._columns["articles"]
         assert store.counts()["events"] == 3  # the data survived
     with Store(path, read_only=True) as store:

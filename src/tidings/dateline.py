@@ -19,7 +19,7 @@ import unicodedata
 from functools import lru_cache
 
 from .lexicon import Column, Schema, load_shipped
-from .model import Dateline
+from .model import Dateline, TextSpan
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -57,7 +57,16 @@ def detect_dateline(text: str) -> Dateline | None:
     place = _accepted_place(match)
     if place is None:
         return None
-    return Dateline(place=place, outlet=_clean(match.group("outlet")), start=offset, end=offset + match.end("dash"))
+    return Dateline(place=place, outlet=_clean(match.group("outlet")), start=offset, end=offset + match.end("dash"),
+                    place_span=_group_span(text, match, "place", offset),
+                    region_span=_group_span(text, match, "region", offset))
+
+
+def _group_span(text: str, match: re.Match, group: str, offset: int) -> TextSpan | None:
+    if match.group(group) is None:
+        return None
+    start, end = offset + match.start(group), offset + match.end(group)
+    return TextSpan(text[start:end], start, end)
 
 
 def _content_follows(head: str, match: re.Match) -> bool:

@@ -40,6 +40,8 @@ class Dateline:
     outlet: str | None
     start: int
     end: int
+    place_span: TextSpan | None = None  # where the place stands in the text ("TEHRAN")
+    region_span: TextSpan | None = None  # a region after it ("BAGHDAD, Iraq")
 
 
 @dataclass

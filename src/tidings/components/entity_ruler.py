@@ -155,9 +155,13 @@ def dateline_spans(doc: Doc) -> list[Span]:
         return []
     text = doc_text(doc)[dateline.start:dateline.end]
     spans = []
-    place_end = dateline.start + len(dateline.place)
-    place = doc.char_span(dateline.start, place_end, label="GPE", alignment_mode="expand")
-    if place is not None and doc_text(doc)[dateline.start:place_end].upper() == doc_text(doc)[dateline.start:place_end]:
+    if dateline.place_span is not None:
+        place_start, place_end = dateline.place_span.start, dateline.place_span.end
+    else:  # a dateline given without offsets: its place opens it
+        place_start, place_end = dateline.start, dateline.start + len(dateline.place)
+    place = doc.char_span(place_start, place_end, label="GPE", alignment_mode="expand")
+    written = doc_text(doc)[place_start:place_end]
+    if place is not None and written.upper() == written:
         spans.append(place)
     if dateline.outlet:
         offset = text.find(dateline.outlet)

@@ -133,24 +133,17 @@ def _dateline_places(doc: Doc) -> list[tuple[int, int, bool]]:
     span = _dateline_span(doc)
     if span is None:
         return []
-    place = doc._.article.dateline.place or ""
-    start, end = span
-    match = _dateline_match(doc_text(doc), start)
-    if match is not None and start + match.end("dash") <= end + 2:
-        found = [(start + match.start("place"), start + match.end("place"), True)]
-        if match.group("region"):
-            found.append((start + match.start("region"), start + match.end("region"), False))
+    dateline = doc._.article.dateline
+    if dateline.place_span is not None:
+        found = [(dateline.place_span.start, dateline.place_span.end, True)]
+        if dateline.region_span is not None:
+            found.append((dateline.region_span.start, dateline.region_span.end, False))
         return found
+    # a dateline given without offsets (built by hand): look for its place name
+    place = dateline.place or ""
+    start, end = span
     position = doc_text(doc)[start:end].lower().find(place.lower()) if place else -1
     return [(start + position, start + position + len(place), True)] if position >= 0 else []
-
-
-def _dateline_match(text: str, start: int) -> re.Match | None:
-    try:
-        from ..dateline import DATELINE_RE
-    except ImportError:  # the dateline module owns the pattern; without it, search for the place
-        return None
-    return DATELINE_RE.match(text[start:start + 200])
 
 
 # -- entities ----------------------------------------------------------------------------------

@@ -66,9 +66,19 @@ def article_row(article: Article) -> Row:
         "dateline_outlet": dateline.outlet if dateline else None,
         "dateline_start": dateline.start if dateline else None,
         "dateline_end": dateline.end if dateline else None,
+        **_span_columns("dateline_place", dateline.place_span if dateline else None),
+        **_span_columns("dateline_region", dateline.region_span if dateline else None),
         "metadata": article.metadata or {},
         "text": article.text,
     }
+
+
+def _span_columns(prefix: str, span: TextSpan | None) -> Row:
+    return {f"{prefix}_start": span.start if span else None, f"{prefix}_end": span.end if span else None}
+
+
+def _span_from(text: str, start: int | None, end: int | None) -> TextSpan | None:
+    return None if start is None else TextSpan(text[start:end], start, end)
 
 
 def actor_row(actor: Actor) -> Row:
@@ -196,7 +206,10 @@ def _article(row: Row) -> Article:
     metadata = row["metadata"]
     dateline = None
     if row["dateline_start"] is not None:
-        dateline = Dateline(row["dateline_place"], row["dateline_outlet"], row["dateline_start"], row["dateline_end"])
+        dateline = Dateline(row["dateline_place"], row["dateline_outlet"], row["dateline_start"], row["dateline_end"],
+                            place_span=_span_from(row["text"], row["dateline_place_start"], row["dateline_place_end"]),
+                            region_span=_span_from(row["text"], row["dateline_region_start"],
+                                                   row["dateline_region_end"]))
     published = row["published"]
     return Article(
         id=row["id"], text=row["text"], title=row["title"],

@@ -178,3 +178,9 @@ def _initial(con: duckdb.DuckDBPyConnection) -> None:
             quote_id VARCHAR,
             PRIMARY KEY (article_id, seq)
         )""")
+
+
+@MIGRATIONS("0002_dateline_place_offsets")
+def _dateline_place_offsets(con: duckdb.DuckDBPyConnection) -> None:
+    for column in ("dateline_place_start", "dateline_place_end", "dateline_region_start", "dateline_region_end"):
+        con.execute(f"ALTER TABLE articles ADD COLUMN {column} INTEGER")
