@@ -294,11 +294,7 @@ class Resolver:
             res.code = title.noun.code
             res.title = title.noun.phrase
             evidence.append(_char_range(doc, title.start, title.end))
-        if country is not None and res.code is None:
-            res.code = country[2].code
-            sectors = list(dict.fromkeys([*sectors, *country[2].sectors]))
-            evidence.append(_char_range(doc, country[0], country[1]))
-        res.sectors = apply_modifiers(sectors, [m for _, m in modifiers]) if sectors else []
+        sectors = _add_country(res, doc, country, sectors, evidence, modifiers)
         if res.code or res.sectors:
             res.resolved_by = how
             res.evidence = _union(evidence + [_char_range(doc, i, i + 1) for i, _ in modifiers])
@@ -343,11 +339,7 @@ class Resolver:
             sectors = list(agent.noun.sectors)
             res.code = agent.noun.code
             evidence.append(_char_range(doc, agent.start, agent.end))
-        if country is not None and res.code is None:
-            res.code = country[2].code
-            sectors = list(dict.fromkeys([*sectors, *country[2].sectors]))
-            evidence.append(_char_range(doc, country[0], country[1]))
-        res.sectors = apply_modifiers(sectors, [m for _, m in modifiers]) if sectors else []
+        sectors = _add_country(res, doc, country, sectors, evidence, modifiers)
         if res.code or res.sectors:
             res.resolved_by = "agent-noun" if sectors else "demonym"
             res.evidence = _union(evidence)
@@ -696,3 +688,16 @@ def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
     joined_after = (after is not None and after.pos_ == "PROPN" and after.is_title
                     and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == after.i)
     return joined_before or joined_after
+
+
+def _add_country(res: Resolution, doc: Doc, country, sectors: list[str], evidence: list,
+                 modifiers) -> list[str]:
+    """Complete a noun's resolution with the country attached to it ("Iraqi lawmakers"): its code
+    where the noun gave none, its sectors after the noun's; then apply the modifiers ("former").
+    Returns the sectors before modifiers; ``evidence`` gains the country's range."""
+    if country is not None and res.code is None:
+        res.code = country[2].code
+        sectors = list(dict.fromkeys([*sectors, *country[2].sectors]))
+        evidence.append(_char_range(doc, country[0], country[1]))
+    res.sectors = apply_modifiers(sectors, [m for _, m in modifiers]) if sectors else []
+    return sectors
