@@ -113,17 +113,17 @@ def chunk_spans(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, 
     return [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
 
 
-def _docs_for(article: Article, nlp: Language) -> Iterator[tuple[Doc, tuple[Article, int, int, int]]]:
-    spans = chunk_spans(article.text, MAX_CHUNK_CHARS)
-    for index, (start, end) in enumerate(spans):
-        doc = nlp.make_doc(article.text[start:end])
+def _docs_for(article: Article, nlp: Language) -> Iterator[tuple[Doc, int]]:
+    """A Doc for each chunk of the article, with the chunk's offset in the article text."""
+    for index, (start, end) in enumerate(chunk_spans(article.text, MAX_CHUNK_CHARS)):
         meta = copy.copy(article)
-        meta.text = doc_text(doc)
+        meta.text = article.text[start:end]
         if index > 0:
             meta.dateline = None
             meta.metadata = {**article.metadata, "chunk": index}
+        doc = nlp.make_doc(meta.text)
         doc._.article = meta
-        yield doc, (article, index, len(spans), start)
+        yield doc, start
 
 
 def _annotate_serial(articles: Iterable[Article], nlp: Language, batch_size: int,
@@ -169,7 +169,7 @@ def _annotate_batch(batch: list[Article], nlp: Language, batch_size: int,
 
 def _annotate_one(article: Article, nlp: Language) -> Annotation | TidingsError:
     try:
-        parts = [doc_to_annotation(nlp(doc), meta[3]) for doc, meta in _docs_for(article, nlp)]
+        parts = [doc_to_annotation(nlp(doc), offset) for doc, offset in _docs_for(article, nlp)]
         return merge(article, parts)
     except Exception as err:  # one bad article never stops the batch
         return InputError(f"annotation failed: {type(err).__name__}: {err}", source=article.source or article.id)
