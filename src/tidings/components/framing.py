@@ -31,17 +31,16 @@ class FramingMarker:
         self.name = name
         register_extensions()
         rows = load(terms_file, LOADED_TERMS)
-        self.kinds = {row["term"].lower(): (row["kind"], bool(row["extend"])) for row in rows}
+        self.extends = {row["term"].lower(): bool(row["extend"]) for row in rows}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("LOADED", [nlp.make_doc(term) for term in self.kinds])
+        self.matcher.add("LOADED", [nlp.make_doc(term) for term in self.extends])
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = [(q.content.start, q.content.end, q.id, q.kind) for q in records(doc, "quotes")]
         marks: dict[tuple[int, int], Framing] = {}
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            kind, extend = self.kinds[span.text.lower()]
-            if extend:
+            if self.extends[span.text.lower()]:
                 span = _phrase(span)
             marks[(span.start_char, span.end_char)] = _mark(span, quotes)
         for mark in _scare_quotes(doc, quotes):
