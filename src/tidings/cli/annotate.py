@@ -7,8 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from ..batch import BatchReport, annotate_inputs
-from .common import Actors, use_actors_files, Inputs, Model, Output, Processes, Published, check_date, open_output, write_jsonl
+from .common import Actors, Inputs, Model, Output, Processes, Published, annotate_to_jsonl
 
 
 def annotate_cli(
@@ -20,13 +19,8 @@ def annotate_cli(
     actors: Optional[List[Path]] = Actors,
 ) -> None:
     """Annotate articles: actors, events, quotes, time expressions and places, as JSONL."""
-    use_actors_files(actors)
-    report = BatchReport()
-    with open_output(output) as handle:
-        for annotation in annotate_inputs(inputs, report, published=check_date(published), model=model,
-                                          n_process=processes):
-            write_jsonl(handle, annotation.to_dict())
-    raise typer.Exit(report.exit_code)
+    annotate_to_jsonl(inputs, output, lambda annotation: [annotation.to_dict()], published=published, model=model, processes=processes,
+                      actors=actors)
 
 
 def register(app: typer.Typer) -> None:

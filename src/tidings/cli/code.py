@@ -7,9 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from ..batch import BatchReport, annotate_inputs
 from ..plover import plover_records
-from .common import Actors, use_actors_files, Inputs, Model, Output, Processes, Published, check_date, open_output, write_jsonl
+from .common import Actors, Inputs, Model, Output, Processes, Published, annotate_to_jsonl
 
 
 def code_cli(
@@ -21,14 +20,8 @@ def code_cli(
     actors: Optional[List[Path]] = Actors,
 ) -> None:
     """Code articles as PLOVER events (JSONL, one event per line)."""
-    use_actors_files(actors)
-    report = BatchReport()
-    with open_output(output) as handle:
-        for annotation in annotate_inputs(inputs, report, published=check_date(published), model=model,
-                                          n_process=processes):
-            for record in plover_records(annotation):
-                write_jsonl(handle, record)
-    raise typer.Exit(report.exit_code)
+    annotate_to_jsonl(inputs, output, plover_records, published=published, model=model, processes=processes,
+                      actors=actors)
 
 
 def register(app: typer.Typer) -> None:

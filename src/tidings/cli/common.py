@@ -7,11 +7,14 @@ import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, TextIO
 
 import typer
 
 from ..errors import TidingsError
+
+if TYPE_CHECKING:
+    from ..model import Annotation
 
 Inputs = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl, .ndjson), folders (read recursively), "
                                   "or - for stdin (text, HTML or JSONL, recognised by content).")
@@ -78,3 +81,36 @@ def open_output(path: Optional[Path]) -> Iterator[TextIO]:
 def write_jsonl(handle: TextIO, record: dict) -> None:
     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     handle.flush()
+
+
+def annotate_to_jsonl(inputs: list[str], output: Optional[Path], records: Callable[["Annotation"], list[dict]], *,
+                      published: Optional[str], model: Optional[str], processes: int,
+                      actors: Optional[list[Path]]) -> None:
+    """Annotate the inputs and write ``records(annotation)`` as JSON lines; exit with the batch's code."""
+    from ..batch import BatchReport, annotate_inputs
+
+    use_actors_files(actors)
+    report = BatchReport()
+    with open_output(output) as handle:
+        for annotation in annotate_inputs(inputs, report, published=check_date(published), model=model,
+                                          n_process=processes):
+            for record in records(annotation):
+                write_jsonl(handle, record)
+    raise typer.Exit(report.exit_code)
+
+
+def print_stored(db: Path, query: Callable, columns, table: Callable, format, empty: str) -> None:
+    """Run ``query(store)`` on the database read-only and print the records in ``format``."""
+    from ..errors import StoreError
+    from ..store import Store
+    from ..store.formats import Format, write_records
+
+    try:
+        with Store(db, read_only=True) as store:
+            records = query(store)
+    except StoreError as err:
+        fail(err)
+    if not records and format is Format.table:
+        typer.echo(empty, err=True)
+        return
+    write_records(records, format, columns, sys.stdout, table(records) if format is Format.table else None)

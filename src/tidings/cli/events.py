@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from ..errors import StoreError, UsageError
-from ..store import Store, event_type
-from ..store.formats import EVENT_COLUMNS, Format, events_table, write_records
+from ..errors import UsageError
+from ..store import event_type
+from ..store.formats import EVENT_COLUMNS, Format, events_table
 from ..store.periods import date_range
-from .common import DB, fail, usage_error
+from .common import DB, print_stored, usage_error
 
 FormatOption = typer.Option(Format.table, "--format", "-f", help="table (readable), json (JSON lines) or csv.")
 
@@ -38,17 +37,9 @@ def events_cli(
         date_range(since, until)
     except UsageError as err:
         usage_error(err.message)
-    try:
-        with Store(db, read_only=True) as store:
-            records = store.events(type=type, actor_country=actor_country, since=since, until=until, limit=limit,
-                                   recipient_country=recipient_country)
-    except StoreError as err:
-        fail(err)
-    if not records and format is Format.table:
-        typer.echo("no events match", err=True)
-        return
-    write_records(records, format, EVENT_COLUMNS, sys.stdout, events_table(records) if format is Format.table else None)
-
+    print_stored(db, lambda store: store.events(type=type, actor_country=actor_country, since=since, until=until,
+                                                limit=limit, recipient_country=recipient_country),
+                 EVENT_COLUMNS, events_table, format, "no events match")
 
 def register(app: typer.Typer) -> None:
     app.command("events")(events_cli)

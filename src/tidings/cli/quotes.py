@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from ..errors import StoreError
-from ..store import Store
-from ..store.formats import QUOTE_COLUMNS, Format, quotes_table, write_records
-from .common import DB, fail
+from ..store.formats import QUOTE_COLUMNS, Format, quotes_table
+from .common import DB, print_stored
 from .events import FormatOption
 
 
@@ -25,15 +22,8 @@ def quotes_cli(
     format: Format = FormatOption,
 ) -> None:
     """List stored quotes: who said what, through which medium. Exit 1 when the database is missing."""
-    try:
-        with Store(db, read_only=True) as store:
-            records = store.quotes(speaker=speaker, actor_country=actor_country, limit=limit)
-    except StoreError as err:
-        fail(err)
-    if not records and format is Format.table:
-        typer.echo("no quotes match", err=True)
-        return
-    write_records(records, format, QUOTE_COLUMNS, sys.stdout, quotes_table(records) if format is Format.table else None)
+    print_stored(db, lambda store: store.quotes(speaker=speaker, actor_country=actor_country, limit=limit),
+                 QUOTE_COLUMNS, quotes_table, format, "no quotes match")
 
 
 def register(app: typer.Typer) -> None:
