@@ -40,3 +40,9 @@ def test_targets_on_short_phrases(computed):
     figures = computed["figures"]
     assert figures["phrases_country_accuracy"] >= 0.92
     assert figures["phrases_sector_accuracy"] >= 0.88
+
+
+def test_targets_on_held_out_phrases(computed):
+    figures = computed["figures"]
+    assert figures["heldout_phrases_country_accuracy"] >= 0.92
+    assert figures["heldout_phrases_sector_accuracy"] >= 0.88

@@ -74,15 +74,39 @@ def resolve_actor(text: str, date: str | None = None, *, actors_file: str | list
     resolver = _resolver(extra)
     doc = _read_phrase(nlp or _phrase_pipeline(extra), text)
     best = None
-    for head in _head_candidates(doc):
+    candidates = list(_head_candidates(doc))
+    for head in candidates:
         mention = mention_at(head, resolver, date, forced=True)
-        if mention is not None and (mention.resolution.found or mention.resolution.name):
+        if mention is not None and mention.resolution.found:
             best = mention
             break
+        if mention is not None and mention.resolution.name and best is None:
+            best = mention  # a name nothing is known about: kept unless a later head resolves
     actor = Actor(id="a1", text=text, start=0, end=len(text))
     if best is None:
         return actor
-    return _fill(actor, doc, best.resolution)
+    res = best.resolution
+    if res.code is None and res.found and not _is_noun_root(doc, best.head):
+        res = _with_place_elsewhere(res, doc, best.head, candidates, resolver, date)
+    return _fill(actor, doc, res)
+
+
+def _is_noun_root(doc, i: int) -> bool:
+    return any(sent.root.i == i for sent in doc.sents)
+
+
+def _with_place_elsewhere(res, doc, head_i: int, candidates, resolver, date):
+    """A phrase the parser could not join ("in East Timor's capital Dili ... demonstrators"): its
+    actor noun takes the country of a place named elsewhere in it, as "X in Y" does."""
+    from dataclasses import replace
+
+    for token in candidates:
+        if token.i == head_i or token.pos_ not in ("PROPN",):
+            continue
+        other = resolver.resolve_head(token, date)
+        if other.code and other.kind in ("country", "place", "region"):
+            return replace(res, code=other.code)
+    return res
 
 
 def _read_phrase(nlp, text: str):
@@ -99,7 +123,12 @@ def _head_candidates(doc):
     """Heads to try for a phrase: the parse root first, then other nouns, right to left."""
     roots = [sent.root for sent in doc.sents]
     seen = set()
-    for token in [*roots, *[t for t in doc if t.pos_ in ("NOUN", "PROPN")]]:
+    # an English noun phrase ends on its head: when the parse root is not the head ("in X's
+    # capital Dili ... demonstrators", "Azadliq (Freedom) opposition coalition"), the last noun
+    # attached to the root is; nouns deeper down ("Red Cross operating in Iraq") come after
+    nouns = [t for t in reversed(doc) if t.pos_ in ("NOUN", "PROPN")]
+    near = [t for t in nouns if t.head in roots]
+    for token in [*roots, *near, *nouns]:
         if token.i not in seen:
             seen.add(token.i)
             yield token

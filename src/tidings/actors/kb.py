@@ -96,7 +96,8 @@ class KnowledgeBase:
             role = role_at(entry, when)
         if role is not None:
             return Standing(role.code or entry.code, role.sectors, role)
-        if any(r.end and r.end <= when and set(r.sectors) & STATE_SECTORS for r in entry.roles):
+        if entry.type == "person" and any(r.end and r.end <= when and set(r.sectors) & STATE_SECTORS
+                                          for r in entry.roles):
             # out of office: a former official (ELI), still a party man or cleric if the entry says so
             kept = tuple(s for s in entry.sectors if s in KEPT_OUT_OF_OFFICE)
             return Standing(entry.code, ("ELI", *kept), None)

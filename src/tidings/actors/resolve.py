@@ -427,6 +427,7 @@ class Resolver:
         if sub.kind == "person" and (sub.name or sub.kb_id) and res.kind != "person":
             # "the prime minister (Mustafa Al-Kadhimi)": the description names its person
             if sub.kb_id is not None:
+                sub = self._as_titled(sub, res.sectors, date)
                 return replace(sub, title=res.title or sub.title, title_code=res.code or sub.title_code,
                                plural=False, evidence=_union([sub.evidence, res.evidence]))
             return replace(res, name=sub.name, kind="person", code=res.code or sub.code,
@@ -434,6 +435,17 @@ class Resolver:
         if not res.found and sub.found:
             return replace(res, code=sub.code, sectors=sub.sectors, resolved_by="apposition", evidence=span)
         return res
+
+    def _as_titled(self, res: Resolution, title_sectors: list[str], date: str | None) -> Resolution:
+        """A knowledge-base person named after a title ("the interior minister, X"): with no date,
+        the title picks the role it names, as a title before the name does."""
+        entry = self.kb.get(res.kb_id)
+        if date is not None or entry is None or not title_sectors:
+            return res
+        standing = self.kb.standing(entry, None, tuple(title_sectors))
+        if standing.role is None:
+            return res
+        return replace(res, code=standing.code, sectors=list(standing.sectors), title=standing.role.title)
 
     def _with_place(self, res: Resolution, doc: Doc, clause: Token) -> Resolution:
         """A country named in a participle clause: "refugees fleeing the war in Liberia",
