@@ -137,9 +137,9 @@ def _restates_name(token: Token) -> bool:
 def _is_participant(token: Token, res: Resolution, forced: bool, resolver: Resolver) -> bool:
     if res.role_kind == "instrument" and res.head_agent:
         # "a roadside bomb killed ...", "killed by a bomb", "was killed in a car bomb explosion":
-        # asked about as the one who acts
+        # asked about as the one who acts; a phrase standing alone is asked about as an actor
         return forced and (token.dep_ == "nsubj" or token.dep_ == "pobj" and token.head.dep_ == "agent"
-                           or _in_passive(token))
+                           or _in_passive(token) or token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN"))
     if forced and _in_passive(token):
         return False  # "was killed in the city": only an instrument acts from there
     if forced:

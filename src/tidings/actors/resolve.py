@@ -237,6 +237,13 @@ class Resolver:
             if modifier_agent is not None and modifier_agent.noun.sectors:
                 sectors = list(modifier_agent.noun.sectors)
                 evidence.append(_char_range(doc, modifier_agent.start, modifier_agent.end))
+        elif noun.kind == "agent" and sectors[:1] == ["MIL"]:
+            # "police commandos", "police special forces": an armed unit named by the service it
+            # belongs to (a noun right before it) is that service, not the army
+            service = next((m for m in agents if m.end == head_agent.start), None)
+            if service is not None and list(service.noun.sectors[:1]) in (["COP"], ["SPY"]):
+                sectors = list(service.noun.sectors)
+                evidence.append(_char_range(doc, service.start, service.end))
         if kb_modifier is not None:
             # "Hezbollah's leader" takes Hezbollah's code and sectors; "the Trump administration" its code
             s, e, entry = kb_modifier
