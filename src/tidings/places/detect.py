@@ -745,8 +745,11 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
                 rows = [(row, alt) for row, alt in rows if gazetteer.features[row] not in _NATURAL_FEATURES]
                 if not rows:
                     continue  # "Don", "Tara": a one-word river or region needs "the" or a cue word
-            if any(_prominent(gazetteer, row, alt) for row, alt in rows) or \
-                    ((_towns_by_name(rows, gazetteer) or _district_of(rows, countries, gazetteer)) and
+            # a subdivision by its own name: of several words ("New South Wales") wherever it stands,
+            # of one in a place context like a town
+            subdivision = any(gazetteer.features[row] == "admin1" and not alt for row, alt in rows)
+            if any(_prominent(gazetteer, row, alt) for row, alt in rows) or (subdivision and length > 1) or \
+                    ((_towns_by_name(rows, gazetteer) or _district_of(rows, countries, gazetteer) or subdivision) and
                      (_locative_before(tokens, taken, cues) or _feature_cue(doc, tokens.start_char, tokens.end_char, cues)
                       or _town_of_the_story(tokens, rows, taken, countries, gazetteer, cues))):
                 match = Mention(start=tokens.start_char, end=tokens.end_char, text=tokens.text, key=key,

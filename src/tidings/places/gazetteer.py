@@ -7,7 +7,8 @@ Loaded once per process (:func:`load_gazetteer`) from the tables in ``tidings/da
   units, one line per column plus an index of lookup keys) is read by a fast loader of its own that
   checks labels, lengths and numbers.
 - ``regions.tsv``, ``facilities.tsv``, ``alternates.tsv``, ``abbreviations.tsv``, ``admin1_points.tsv``,
-  ``seats.tsv`` (seats of government beside the capital, which weigh as capitals): written by hand,
+  ``seats.tsv`` (seats of government beside the capital, which weigh as capitals), ``world_cities.tsv``
+  (world cities below a million people, which weigh as capitals in resolution): written by hand,
   loaded through :mod:`tidings.lexicon`; extend these to teach Tidings new places and spellings.
 
 Entries live in parallel columns; :meth:`Gazetteer.entry` builds a typed :class:`Entry` on demand.
@@ -91,6 +92,7 @@ class Gazetteer:
         self.lon = array("d")
         self.population = array("q")
         self.capitals: set[int] = set()
+        self.prominent: set[int] = set()  # world cities a bare name means (world_cities.tsv)
         self.country_rows: dict[str, int] = {}  # alpha-3 -> row of the country
         self.demonyms: dict[str, str] = {}  # name_key of "Iraqi", "Iraqis" -> IRQ
         self.index: dict[str, list[int]] = {}  # key -> rows * 2 (+1 when the key is an alternate name)
@@ -246,6 +248,14 @@ def build_gazetteer(folder: Path) -> Gazetteer:
                 raise DataFileError(f"no city {row['id']!r} in {row['country']}", source=str(seats),
                                     line=row["_line"])
             gazetteer.capitals.add(target)
+    world_cities = folder / "world_cities.tsv"
+    if world_cities.exists():
+        for row in load(world_cities, SEATS):
+            target = gazetteer.row_of(row["id"])
+            if target is None or gazetteer.countries[target] != row["country"]:
+                raise DataFileError(f"no city {row['id']!r} in {row['country']}", source=str(world_cities),
+                                    line=row["_line"])
+            gazetteer.prominent.add(target)
     abbreviations = folder / "abbreviations.tsv"
     if abbreviations.exists():
         for row in load(abbreviations, ALTERNATES):

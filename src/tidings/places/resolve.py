@@ -36,6 +36,12 @@ CAPITAL_OUTSIZED = 2.0
 #: the small one's country are ("Birmingham" beside Dallas and Houston is in Alabama)
 MAJOR_CITY = 1_000_000
 MAJOR_CITY_BONUS = 0.8
+#: a city of 100,000 or more that dwarfs (50 times) every other town of its name is what the bare name
+#: means even beside places of a small namesake's country ("Tijuana or El Paso" is the Texan city): the
+#: bonus capitals and world cities already have, for the others
+DOMINANT_MIN = 100_000
+DOMINANT_RATIO = 50
+DOMINANT_BONUS = 0.8
 ALTERNATE_PENALTY = 0.6  # a city matched by one of GeoNames' alternate spellings only ("Mexico" for Mexico City)
 SAME_COUNTRY = 1.2  # another place of the article lies in the candidate's country
 MANY_IN_COUNTRY = 0.4  # ... three or more do
@@ -63,6 +69,17 @@ DEFINITE_FEATURES = frozenset({"water", "region", "island", "site", "continent"}
 NEARBY_CAP = 1.5  # the nearness of several neighbours adds up, to at most 1.5 times one close neighbour
 SURE_MARGIN = 1.5  # a choice ahead of the next candidate by this much counts fully as evidence
 SHARED_LOCAL = 0.5  # share of another same-name mention's own evidence
+#: a name that is a country's name ("China", "Peru", "Uruguay") is the country, not a town, district or
+#: alternately-named state of that name, unless the text says otherwise ("China, Maine", "the town of Peru")
+COUNTRY_NAMESAKE = 2.5
+#: a qualifier holds what it qualifies: "Mexico" in "TIJUANA, Mexico" is the country, not the state México
+QUALIFIER_HOLDS = 1.5
+#: a country's own name says the article touches it, not that it is about it: it counts this much of a
+#: place inside the country when the article's countries are tallied ("the United States" once in a
+#: Geneva story does not make Geneva the New York town)
+COUNTRY_NAME_WEIGHT = 0.75
+#: "New York and London" in a Toronto story: a world city listed beside a world city abroad is one too
+WORLD_SIBLING = 1.2
 ROUNDS = 3
 CONTEXT_WINDOW = 40  # in a long document, the mentions on either side whose choices count as context
 
@@ -135,26 +152,41 @@ def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str
         found = gazetteer.lookup_key(key)
     if not found and "," in text:
         return candidates_for(text.split(",", 1)[0], gazetteer, feature_words)
+    if hint == "water" and words[1:2] == ["of"] and not any(gazetteer.features[row] == "water" for row, _ in found):
+        return key, [], None  # "the Gulf of Maine" is a sea the gazetteer does not know, not the state
     return key, found, hint
 
 
 def largest_namesake(gazetteer: Gazetteer, candidates: list[tuple[int, bool]]) -> int:
     """The population of the biggest city among ``candidates`` matched by its own name."""
-    return max((gazetteer.population[row] for row, alternate in candidates
-                if not alternate and gazetteer.features[row] == "city"), default=0)
+    return namesake_sizes(gazetteer, candidates)[0]
 
 
-def prior(gazetteer: Gazetteer, row: int, alternate: bool, largest: int = 0) -> float:
+def namesake_sizes(gazetteer: Gazetteer, candidates: list[tuple[int, bool]]) -> tuple[int, int]:
+    """The populations of the biggest and second-biggest cities among ``candidates`` matched by their
+    own name (0 when there is none)."""
+    sizes = sorted((gazetteer.population[row] for row, alternate in candidates
+                    if not alternate and gazetteer.features[row] == "city"), reverse=True)
+    return (sizes[0] if sizes else 0, sizes[1] if len(sizes) > 1 else 0)
+
+
+def prior(gazetteer: Gazetteer, row: int, alternate: bool, largest: int = 0,
+          runner_up: int | None = None) -> float:
     """What a candidate is worth before context; ``largest``: the population of the biggest city of
-    the same name (:func:`largest_namesake`), which takes a smaller capital's bonus away."""
+    the same name (:func:`largest_namesake`), which takes a smaller capital's bonus away; ``runner_up``:
+    the second biggest's, which a dominant city (DOMINANT_RATIO) outweighs."""
     feature = gazetteer.features[row]
     if feature == "city":
-        score = CITY_PER_DECADE * math.log10(max(gazetteer.population[row], 10))
+        population = gazetteer.population[row]
+        score = CITY_PER_DECADE * math.log10(max(population, 10))
         if alternate:
             return score - ALTERNATE_PENALTY  # and no capital bonus: "Mexico" is the country
-        if row in gazetteer.capitals and largest < CAPITAL_OUTSIZED * gazetteer.population[row]:
+        if (row in gazetteer.capitals or row in gazetteer.prominent) and largest < CAPITAL_OUTSIZED * population:
             return score + CAPITAL_BONUS
-        return score + (MAJOR_CITY_BONUS if gazetteer.population[row] >= MAJOR_CITY else 0.0)
+        if runner_up is not None and population == largest and population >= DOMINANT_MIN \
+                and population >= DOMINANT_RATIO * runner_up:
+            return score + DOMINANT_BONUS
+        return score + (MAJOR_CITY_BONUS if population >= MAJOR_CITY else 0.0)
     if feature in FACILITY_FEATURES:
         return FACILITY_PRIOR
     if feature == "admin2" and alternate:  # "Kabupaten Agam", or a spelling variant
@@ -171,34 +203,50 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: Context | No
     groups: dict[str, list[int]] = {}
     for index, key in enumerate(keys):
         groups.setdefault(key, []).append(index)
+    qualified: dict[int, list[int]] = {}  # qualifier -> the mentions it qualifies
+    for index, mention in enumerate(mentions):
+        if mention.qualifier is not None:
+            qualified.setdefault(mention.qualifier, []).append(index)
     chosen = [_best(m, _local_scores(m, gazetteer, None, [])) for m in mentions]
     confidence = [1.0] * len(mentions)
     for _ in range(ROUNDS):
         previous = list(chosen)
         local = [_local_scores(m, gazetteer, chosen[m.qualifier] if m.qualifier is not None else None,
-                               [chosen[j] for j in m.listed_with], chosen[m.near] if m.near is not None else None)
-                 for m in mentions]
+                               [chosen[j] for j in m.listed_with], chosen[m.near] if m.near is not None else None,
+                               [chosen[j] for j in qualified.get(i, ())])
+                 for i, m in enumerate(mentions)]
         next_confidence = list(confidence)
         for key, members in groups.items():
             for lo, hi, subset in _windows(members, len(mentions)):
                 others = [(chosen[j], confidence[j]) for j in range(lo, hi) if keys[j] != key and chosen[j] is not None]
                 evidence = _Evidence.of(others, gazetteer, context)
                 near = [j for j in members if lo <= j < hi]
+                home = evidence.home_country()
                 for i in subset:
                     mention = mentions[i]
                     scores = {}
-                    largest = largest_namesake(gazetteer, mention.candidates)
+                    largest, runner_up = namesake_sizes(gazetteer, mention.candidates)
+                    abroad = any(row is not None and is_world_city(gazetteer, row) and gazetteer.countries[row] != home
+                                 for row in (chosen[j] for j in mention.listed_with))
                     for row, alternate in mention.candidates:
-                        base = prior(gazetteer, row, alternate, largest)
+                        base = prior(gazetteer, row, alternate, largest, runner_up)
                         # the other mentions of the same name lend part of their own evidence
                         shared = sum(local[j][row] - base for j in near if j != i and row in local[j])
                         scores[row] = local[i][row] + evidence.score(row, gazetteer) + SHARED_LOCAL * shared
+                        if abroad and not alternate and is_world_city(gazetteer, row):
+                            scores[row] += WORLD_SIBLING
                     chosen[i] = _best(mention, scores)
                     next_confidence[i] = _confidence(scores)
         confidence = next_confidence
         if chosen == previous:
             break
     return chosen
+
+
+def is_world_city(gazetteer: Gazetteer, row: int) -> bool:
+    """A city a bare name means anywhere: a capital, a listed world city or one of a million people."""
+    return gazetteer.features[row] == "city" and (
+        row in gazetteer.capitals or row in gazetteer.prominent or gazetteer.population[row] >= MAJOR_CITY)
 
 
 def _windows(members: list[int], size: int) -> list[tuple[int, int, list[int]]]:
@@ -226,13 +274,21 @@ def _best(mention: Mention, scores: dict[int, float]) -> int | None:
 
 
 def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | None,
-                  listed_rows: list[int | None], near_row: int | None = None) -> dict[int, float]:
+                  listed_rows: list[int | None], near_row: int | None = None,
+                  qualified_rows: list[int | None] = ()) -> dict[int, float]:
     """Prior plus the mention's own evidence, per candidate row."""
     scores = {}
-    largest = largest_namesake(gazetteer, mention.candidates)
+    largest, runner_up = namesake_sizes(gazetteer, mention.candidates)
+    names_country = any(gazetteer.features[row] == "country" for row, _ in mention.candidates)
     for row, alternate in mention.candidates:
         feature = gazetteer.features[row]
-        score = prior(gazetteer, row, alternate, largest)
+        score = prior(gazetteer, row, alternate, largest, runner_up)
+        if names_country and (feature in ("city", "admin2") or (feature == "admin1" and alternate)) \
+                and mention.feature_hint not in ("city", "admin1", "admin2") \
+                and not (qualifier_row is not None and _contains(gazetteer, qualifier_row, row)):
+            score -= COUNTRY_NAMESAKE
+        if any(inner is not None and _contains(gazetteer, row, inner) for inner in qualified_rows):
+            score += QUALIFIER_HOLDS
         if near_row is not None and near_row != row:
             km = distance_km(gazetteer.lat[row], gazetteer.lon[row], gazetteer.lat[near_row], gazetteer.lon[near_row])
             score += NEAR_ANCHOR * math.exp(-km / NEAR_ANCHOR_KM)
@@ -298,7 +354,8 @@ class _Evidence:
             feature = gazetteer.features[row]
             country = gazetteer.countries[row]
             if country:
-                countries[country] = countries.get(country, 0.0) + weight
+                share = COUNTRY_NAME_WEIGHT if feature == "country" else 1.0
+                countries[country] = countries.get(country, 0.0) + weight * share
             if feature == "admin1":
                 named[gazetteer.ids[row]] = max(weight, named.get(gazetteer.ids[row], 0.0))
             elif gazetteer.admin1[row]:
@@ -307,6 +364,10 @@ class _Evidence:
             if feature not in COARSE_FEATURES and feature != "admin1":
                 points.append((gazetteer.lat[row], gazetteer.lon[row], weight))
         return cls(countries, named, neighbours, points, context.actor_countries)
+
+    def home_country(self) -> str | None:
+        """The country the article names most places in."""
+        return max(self.countries, key=lambda c: (self.countries[c], c)) if self.countries else None
 
     def score(self, row: int, gazetteer: Gazetteer) -> float:
         country = gazetteer.countries[row]
