@@ -109,3 +109,14 @@ def test_untagged_subdivisions_of_several_words(nlp, text, name, country):
 ])
 def test_local_namesakes_still_win_when_qualified(nlp, text, name, country):
     assert _place(nlp, text, name).country == country
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    # a common noun after a name is not part of it, even where a village bears both ("Ohio City")
+    ("A glass maker will close its plant in this north-central Ohio city next spring.", "Ohio", "admin1"),
+    # a feature word that is part of a facility's name still extends it
+    ("Flights resumed at Mitiga airport in Tripoli on Monday.", "Mitiga airport", "airport"),
+])
+def test_generic_noun_after_a_name_is_not_part_of_it(nlp, text, name, feature):
+    place = _place(nlp, text, name)
+    assert place.feature == feature

@@ -214,10 +214,19 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
         tail = doc[stop - 1]
         if not tail.is_alpha:
             continue
+        if length == 1 and tail.is_lower and _generic_town_word(tail):
+            continue  # "this Ohio city", "a Texas town": the common noun, not the village "Ohio City"
         text = doc_text(doc)[start:tail.idx + len(tail.text)]
         if "\n" not in text and gazetteer.lookup(text):
             return start, tail.idx + len(tail.text)
     return start, end
+
+
+def _generic_town_word(token: Token) -> bool:
+    """"city", "town", "village", "country" ...: feature words of populated places and countries."""
+    from .data import cues
+
+    return cues().feature_words.get(token.lower_) in ("city", "country")
 
 
 def _mention(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazetteer, cues: Cues) -> Mention | None:
