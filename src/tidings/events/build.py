@@ -215,7 +215,7 @@ def _redirect_recipient(doc: Doc, candidate: Candidate, actors: list[Actor], rec
     """A request, threat or rejection is directed at the target of its content when its addressee
     is missing or is the actor's own side ("lawmakers approved a bill that requires the government
     to end the presence of foreign forces" is directed at the foreign forces)."""
-    if not candidate.absorbed and not candidate.content_tokens:
+    if not candidate.redirect or (not candidate.absorbed and not candidate.content_tokens):
         return recipients
     if candidate.recipient_tokens and any(child.dep_ == "xcomp" for child in candidate.token.children):
         return recipients  # "called upon X to ...": X is the addressee even when it names no country

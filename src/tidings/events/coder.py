@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .arguments import fill_arguments, within
+from .arguments import fill_arguments, subject_of, within
 from .frames import Candidate, find_candidates
 from .lexicon import EventLexicon
 from .modality import ModalityCues, in_condition_clause, read_modality
+from .paths import word_forms
 
 #: relations through which a nominal trigger belongs to a verbal one of the same type
 _MERGE_DEPS = frozenset({"pobj", "nsubj", "dobj", "npadvmod"})
@@ -174,7 +175,10 @@ def _settle_type(candidate: Candidate, lexicon: EventLexicon) -> None:
             if old_type == inner_type and (not inner_mode or inner_mode in old_mode):
                 candidate.mode = [mode]
                 break
-    if candidate.negated and candidate.entry.negated_as:
+    refused = _negated_content(candidate) if candidate.negated else None
+    if refused is not None:
+        _refusal_as_threat(candidate, *refused, lexicon)
+    elif candidate.negated and candidate.entry.negated_as:
         candidate.event_type = candidate.entry.negated_as
         candidate.negated = False  # "will not accept" IS a rejection, not a negated acceptance
         candidate.mode = []
@@ -182,11 +186,66 @@ def _settle_type(candidate: Candidate, lexicon: EventLexicon) -> None:
         candidate.hypothetical = True  # the threatened act is conditional by nature
 
 
+def _negated_content(candidate: Candidate) -> tuple[str, Candidate] | None:
+    """The frame's ``negated_content_as`` rule that its content meets, with the inner event: a
+    refusal to tolerate or allow someone's rallies or attacks, said of now or the future ("will not
+    tolerate", "does not allow"), warns of what follows them. Said of the past ("did not allow the
+    march") it stays a refusal. Inner events need no participant here: "will not allow marches"
+    threatens whoever would march."""
+    if not candidate.entry.negated_content_as or _past_clause(candidate.head):
+        return None
+    for rule in candidate.entry.negated_content_as:
+        source = rule.partition("=")[0]
+        inner_type, _, inner_mode = source.partition(":")
+        for inner in candidate.absorbed:
+            if inner.event_type == inner_type and (not inner_mode or inner_mode in inner.mode) \
+                    and _direct(inner, candidate):
+                return rule, inner
+    return None
+
+
+def _refusal_as_threat(candidate: Candidate, rule: str, inner: Candidate, lexicon: EventLexicon) -> None:
+    """Re-type a refusal by its content ("police will not allow marches by X" → THREATEN X).
+
+    The threat is aimed at who would do the refused act (its actor), never at whom that act is
+    aimed; its mode is what the threat holds out (the type's ``content_mode``). Said in the
+    complement of a verb of saying ("the chief warned that police will no longer tolerate ..."),
+    the threat is the speaker's verbal act, and the speaker is its actor."""
+    candidate.event_type = rule.partition("=")[2]
+    candidate.negated = False  # "will not tolerate rallies" IS a threat, not a negated tolerance
+    candidate.redirect = False
+    candidate.mode = []
+    for mode_rule in lexicon.types[candidate.event_type].content_mode:
+        source, _, mode = mode_rule.partition("=")
+        inner_type, _, inner_mode = source.partition(":")
+        if inner.event_type == inner_type and (not inner_mode or inner_mode in inner.mode):
+            candidate.mode = [mode]
+            break
+    if inner.actor_tokens:
+        candidate.recipient_tokens = list(inner.actor_tokens)
+    clause = candidate.head
+    if clause.dep_ == "ccomp" and not lexicon.words("speech").isdisjoint(word_forms(clause.head)):
+        speaker = subject_of(clause.head)
+        if speaker:
+            candidate.actor_tokens = speaker
+
+
+def _past_clause(verb: Token) -> bool:
+    """Whether a clause tells of the past: a past verb, or a past or perfect auxiliary ("did not",
+    "has never")."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(child.dep_ in {"aux", "auxpass"} and (child.tag_ == "VBD" or child.lemma_.lower() == "have")
+               for child in verb.children)
+
+
 def _is_event(candidate: Candidate, lexicon: EventLexicon) -> bool:
     """A verbal act needs someone who performs it ("lure people into agreeing" agrees nothing); a
     nominal trigger is an event only with a participant or a light verb ("the agreement has enraged")."""
     if lexicon.types[candidate.event_type].verbal and not candidate.actor_tokens:
         return False
+    if candidate.entry.needs_content and not candidate.absorbed:
+        return False  # "could no longer tolerate the noise": no act is refused or allowed
     if not candidate.is_nominal and not candidate.actor_tokens and _bare_infinitive(candidate.token):
         return False  # "efforts to drive X out": a goal someone unnamed has, not an event
     if not candidate.is_nominal:

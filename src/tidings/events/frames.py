@@ -38,6 +38,9 @@ class Candidate:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
+    #: whether a missing or own-side recipient may be taken from the target of the content (a threat
+    #: read off a refusal, "will not allow attacks on its soldiers", is aimed at the attackers)
+    redirect: bool = True
 
     @property
     def is_nominal(self) -> bool:

@@ -50,6 +50,13 @@ def _cameo_code(value: Any) -> bool:
     return bool(re.fullmatch(r"\d{2,4}", str(value)))
 
 
+def _content_rule(value: Any) -> bool:
+    """``INNER[:mode]=TYPE`` with PLOVER types on both sides ("PROTEST=THREATEN")."""
+    source, sep, outer = str(value).partition("=")
+    inner = source.partition(":")[0]
+    return bool(sep) and inner in _TYPES and outer in _TYPES
+
+
 TRIGGER_SCHEMA = Schema(
     name="event trigger",
     columns=(
@@ -66,10 +73,12 @@ TRIGGER_SCHEMA = Schema(
         Column("span", str, required=False, many=True, check=_valid_path),
         Column("content", str, required=False, many=True, check=_valid_path),
         Column("negated_as", str, required=False, choices=_TYPES),
+        Column("negated_content_as", str, required=False, many=True, check=_content_rule),
         Column("military_as", str, required=False, choices=_TYPES),
         Column("domestic_as", str, required=False, choices=_TYPES),
         Column("reciprocal", bool, required=False),
         Column("speech", bool, required=False),
+        Column("needs_content", bool, required=False),
         Column("note", str, required=False),
     ),
 )
@@ -138,6 +147,9 @@ class Trigger:
     span: tuple[str, ...] = ()
     content: tuple[str, ...] = ()
     negated_as: str | None = None
+    #: ``INNER[:mode]=TYPE``: the type when the frame is negated and its content is an INNER event
+    #: ("will not tolerate rallies by X" is a THREATEN against X, not a rejection)
+    negated_content_as: tuple[str, ...] = ()
     #: the type when an actor is an armed force ("troops raided the camp" is an attack, "police
     #: raided the offices" a search)
     military_as: str | None = None
@@ -146,6 +158,8 @@ class Trigger:
     domestic_as: str | None = None
     reciprocal: bool = False
     speech: bool = False
+    #: an event only with an event as its content ("will not tolerate rallies", not "... the noise")
+    needs_content: bool = False
     source: str = ""
 
     @property
@@ -229,9 +243,11 @@ def load_triggers(path: str | Path = TRIGGERS_FILE) -> dict[tuple[str, str], lis
             mode=_tuple(row["mode"]), context=_tuple(row["context"]), cameo=row["cameo"],
             requires=_tuple(row["requires"]), excludes=_tuple(row["excludes"]), actor=_tuple(row["actor"]),
             recipient=_tuple(row["recipient"]) if row["recipient"] else None, span=_tuple(row["span"]),
-            content=_tuple(row["content"]), negated_as=row["negated_as"], military_as=row["military_as"],
+            content=_tuple(row["content"]), negated_as=row["negated_as"],
+            negated_content_as=_tuple(row["negated_content_as"]), military_as=row["military_as"],
             domestic_as=row["domestic_as"], reciprocal=bool(row["reciprocal"]),
-            speech=bool(row["speech"]), source=f"{Path(str(path)).name}:{row['_line']}",
+            speech=bool(row["speech"]), needs_content=bool(row["needs_content"]),
+            source=f"{Path(str(path)).name}:{row['_line']}",
         )
         for lemma in trigger.lemmas:
             index.setdefault((lemma, trigger.pos), []).append(trigger)

@@ -74,6 +74,13 @@ def in_condition_clause(token: Token, cues: ModalityCues) -> bool:
     return False
 
 
+def _negative_phrase(adverb: Token, cues: ModalityCues) -> bool:
+    """An adverb that a negation word of its own makes a negation cue ("no longer": the parser
+    hangs "no" on "longer", not on the verb)."""
+    return any(child.dep_ in {"neg", "det", "advmod"} and f"{child.lower_} {adverb.lower_}" in cues.negation
+               for child in adverb.children)
+
+
 def read_modality(candidate: Candidate, cues: ModalityCues) -> None:
     """Set the candidate's negated, hypothetical and future flags."""
     head = candidate.head
@@ -84,7 +91,8 @@ def read_modality(candidate: Candidate, cues: ModalityCues) -> None:
         aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}} | {c.lemma_.lower() for c in children
                                                                              if c.dep_ in {"aux", "auxpass"}}
         if any(c.dep_ == "neg" for c in children) or any(
-                c.dep_ in {"advmod", "neg"} and c.lower_ in cues.negation for c in children):
+                c.dep_ in {"advmod", "neg"} and (c.lower_ in cues.negation or _negative_phrase(c, cues))
+                for c in children):
             negated = True
         if aux & cues.hypothetical_aux:
             hypothetical = True
