@@ -42,7 +42,8 @@ def test_targets_on_short_phrases(computed):
     assert figures["phrases_sector_accuracy"] >= 0.88
 
 
-def test_targets_on_held_out_phrases(computed):
+@pytest.mark.parametrize("name", ["heldout_phrases", "heldout2_phrases", "gsr", "gsr_in_context"])
+def test_targets_on_held_out_phrases(computed, name):
     figures = computed["figures"]
-    assert figures["heldout_phrases_country_accuracy"] >= 0.92
-    assert figures["heldout_phrases_sector_accuracy"] >= 0.88
+    assert figures[f"{name}_country_accuracy"] >= 0.92
+    assert figures[f"{name}_sector_accuracy"] >= 0.88
