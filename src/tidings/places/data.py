@@ -10,7 +10,7 @@ from .gazetteer import FEATURES
 
 CUE_KINDS = frozenset({"feature", "locative", "not_place", "motion", "institution", "person_name",
                        "place_object", "title", "place_of"})
-METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative", "agent_object"})
+METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative", "agent_object", "natural"})
 
 CUES = Schema("place cue", (
     Column("word", str), Column("kind", str, choices=CUE_KINDS),
@@ -39,6 +39,7 @@ class Cues:
     partner_words: frozenset[str]
     stative_verbs: frozenset[str]
     agent_objects: frozenset[str]  # objects that make even a stative verb's subject an agent: "hosted the talks"
+    natural_words: frozenset[str] = frozenset()  # words of natural features' names: "Mount", "River"
 
 
 @lru_cache(maxsize=1)
@@ -74,4 +75,5 @@ def cues() -> Cues:
         partner_words=roles("partner"),
         stative_verbs=roles("stative"),
         agent_objects=roles("agent_object"),
+        natural_words=roles("natural"),
     )

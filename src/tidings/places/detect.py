@@ -69,6 +69,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
     for ent in doc.ents:
         if blocked and ent.start_char < blocked[1] and ent.end_char > blocked[0]:
             continue
+        if ent.label_ == "DATE" and len(ent) > 1:
+            ent = _name_before_date(ent, cues) or ent  # "talks in Tangier next month": one DATE entity
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS and not _date_mislabel(ent, cues):
             continue
         if ent.label_ == "ORG":
@@ -78,7 +80,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
                 continue
         if not any(char.isupper() for char in ent.text):
             continue  # "a rise in metro fares": place names are written with a capital
-        if ent.label_ not in ("GPE", "LOC") and name_key(ent.text) in cues.not_places:
+        if ent.label_ not in ("GPE", "LOC") and name_key(ent.text) in cues.not_places and \
+                not _any_subdivision_seat(ent, gazetteer):
             continue  # "the Metro line" (FAC): a common word, not the town of that name
         for start, end in _parts(ent, gazetteer):
             start, end = _extend(doc, start, end, gazetteer)
@@ -237,8 +240,22 @@ def _mention(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazet
     if not found:
         return None
     mention = Mention(start=start, end=end, text=text, label=label, feature_hint=hint, key=key, candidates=found)
-    mention.feature_hint = mention.feature_hint or _feature_cue(doc, start, end, cues)
+    suffix = _suffix_cue(doc, start, end, cues)
+    if suffix in ("city", "country") and _common_noun_after_polity(doc, start, end, found, gazetteer):
+        suffix = None
+    mention.feature_hint = mention.feature_hint or suffix or _prefix_cue(doc, start, end, cues)
     return mention
+
+
+def _common_noun_after_polity(doc: Doc, start: int, end: int, candidates: list[tuple[int, bool]],
+                              gazetteer: Gazetteer) -> bool:
+    """"a small Texas town", "this Ohio city", "a Baltic country": a lowercase "town", "city" or "country"
+    after the name of a state or country is the common noun the name qualifies (a town in Texas), not a
+    cue that the name is itself a town ("Texas" in Mexico)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or not doc[span.end].is_lower:
+        return False
+    return any(not alternate and gazetteer.features[row] in ("admin1", "country") for row, alternate in candidates)
 
 
 def _sure(mention: Mention, ent: Span, gazetteer: Gazetteer, cues: Cues) -> bool:
@@ -339,6 +356,22 @@ def _spelling_variant(doc: Doc, start: int, end: int, label: str | None, countri
     return Mention(start=start, end=end, text=text, label=label, key=key, candidates=list(found.items()))
 
 
+def _name_before_date(ent: Span, cues: Cues) -> Span | None:
+    """The capitalised name the model swallowed into a date ("Tangier next month" after "in"), as a
+    one-word DATE span of its own, when the rest is a date."""
+    first = ent[0]
+    if first.pos_ != "PROPN" or not first.is_title or first.lower_ in cues.not_places or first.is_sent_start:
+        return None
+    rest = ent[1:]
+    if not rest or rest[0].is_title or not any(t.lower_ in _DATE_WORDS for t in rest):
+        return None
+    return Span(ent.doc, ent.start, ent.start + 1, label="DATE")
+
+
+_DATE_WORDS = frozenset({"next", "last", "this", "week", "month", "year", "weekend", "day", "morning", "evening",
+                         "night", "today", "tomorrow", "yesterday", "spring", "summer", "autumn", "fall", "winter"})
+
+
 def _date_mislabel(ent: Span, cues: Cues) -> bool:
     """A single capitalised name the model called a date ("near Mora"), not a month or a weekday."""
     if ent.label_ != "DATE" or len(ent) != 1:
@@ -387,11 +420,12 @@ def _accepted(doc: Doc, mentions: list[Mention], pending: list[tuple[Mention, Sp
     while changed and waiting:
         changed = False
         countries = _article_countries(known, gazetteer) | demonym_countries
+        subdivisions = _article_subdivisions(known, gazetteer)
         for item in list(waiting):
             mention, ent = item
             others = [m for m, _ in waiting if m is not mention]
-            if _place_context(doc, mention, ent, known, others, keys, gazetteer, cues, countries) or \
-                    _coherent(doc, mention, ent, countries, gazetteer, cues):
+            if _place_context(doc, mention, ent, known, others, keys, gazetteer, cues, countries, subdivisions) or \
+                    _coherent(doc, mention, ent, countries, gazetteer, cues, subdivisions):
                 accepted.append(mention)
                 known.append(mention)
                 keys.add(mention.key)
@@ -421,7 +455,17 @@ def _likely_row(mention: Mention, gazetteer: Gazetteer) -> int | None:
     if not mention.candidates:
         return None
     return max(mention.candidates, key=lambda c: (not c[1], gazetteer.features[c[0]] == "country",
-                                                   gazetteer.population[c[0]]))[0]
+                                                   _weight(gazetteer, c[0])))[0]
+
+
+#: a first-level subdivision (no population in the gazetteer) weighs as a town this big when a reader
+#: picks a name's likely sense: "Scotland" is the nation, not a village of that name; "Victoria" beside
+#: nothing else is still the city of 290,000
+ADMIN1_WEIGHT = PROMINENT_POPULATION
+
+
+def _weight(gazetteer: Gazetteer, row: int) -> int:
+    return ADMIN1_WEIGHT if gazetteer.features[row] == "admin1" else gazetteer.population[row]
 
 
 def _article_countries(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
@@ -438,6 +482,12 @@ def _article_countries(mentions: list[Mention], gazetteer: Gazetteer) -> frozens
                 (feature == "city" and gazetteer.population[row] >= PROMINENT_POPULATION):
             countries.add(gazetteer.countries[row])
     return frozenset(countries)
+
+
+def _article_subdivisions(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """The first-level subdivisions the article names by their own names ("EAGLE PASS, Texas")."""
+    return frozenset(gazetteer.ids[row] for mention in mentions for row, alternate in mention.candidates
+                     if not alternate and gazetteer.features[row] == "admin1")
 
 
 def _in_countries(mention: Mention, countries: frozenset[str], gazetteer: Gazetteer) -> bool:
@@ -471,25 +521,55 @@ def _in_any_country(mention: Mention, countries: frozenset[str], gazetteer: Gaze
 
 
 def _coherent(doc: Doc, mention: Mention, ent: Span, countries: frozenset[str], gazetteer: Gazetteer,
-              cues: Cues) -> bool:
+              cues: Cues, subdivisions: frozenset[str] = frozenset()) -> bool:
     """A name the model called a person (or a nationality, a product ...) that is a town of a country
     the article is about, with nothing that marks a person: "after losing Khartoum" in a story about
     Sudan, "flooding Jablanica" in one about Bosnia."""
-    if ent.label_ not in _COHERENT_LABELS or not countries or _acronym(mention.text):
+    if ent.label_ not in _COHERENT_LABELS or not countries or _acronym(mention.text) or mention.key in cues.not_places:
         return False
     if ent.label_ == "NORP" and (mention.key in gazetteer.demonyms or mention.key in cues.not_places):
         return False
     if not _in_countries(mention, countries, gazetteer):
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and not _person_cue(span, ent, mention, gazetteer, cues)
+    return span is not None and not _person_cue(span, ent, mention, gazetteer, cues, subdivisions)
 
 
-def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazetteer, cues: Cues) -> bool:
+def _any_subdivision_seat(ent: Span, gazetteer: Gazetteer) -> bool:
+    """Whether the entity's name is that of a state or provincial capital ("Victoria", "Lincoln")."""
+    return any(row in gazetteer.admin1_seats for row, alternate in gazetteer.lookup(_text(_trimmed(list(ent))) or ent.text)
+               if not alternate)
+
+
+def _seat_acting(doc: Doc, mention: Mention, ent: Span, gazetteer: Gazetteer, cues: Cues,
+                 subdivisions: frozenset[str]) -> bool:
+    """A state or provincial capital acting for the subdivision the article is about, with nothing that
+    marks a person: "Austin has sent state troopers" in a Texas story; not "Lloyd Austin ... Austin said"."""
+    if not subdivisions or not any(not alternate and is_subdivision_seat(gazetteer, row, subdivisions)
+                                   for row, alternate in mention.candidates):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not metonymy_reason(span):
+        return False
+    if mention.key in cues.person_names or mention.key in cues.not_places:
+        # a seat that is also a given name or a common word ("Victoria") acts, it does not speak:
+        # "Victoria would cover the costs", not "Victoria said she would"
+        return span.root.head.lemma_.lower() not in _SAYING_VERBS and _person_cue(
+            span, ent, mention, gazetteer, cues, subdivisions, subject_verb=False, given_name=False) is False
+    return not _person_cue(span, ent, mention, gazetteer, cues, subdivisions, subject_verb=False)
+
+
+#: verbs of saying, after which a seat that is also a given name stays a person
+_SAYING_VERBS = frozenset({"say", "tell", "add", "explain", "write", "recall", "note", "insist", "claim", "deny",
+                           "state", "announce", "report", "ask", "reply", "answer", "tweet", "post"})
+
+
+def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazetteer, cues: Cues,
+                subdivisions: frozenset[str] = frozenset(), subject_verb: bool = True, given_name: bool = True) -> bool:
     """Whether the words around a name mark a person: a given name that is also a country's ("Jordan"),
     a full name ("Imran Khan"), a title before it ("President X", "spokesman X"), or a verb of saying
     or acting whose subject it is ("X said", "X signed")."""
-    if mention.key in cues.person_names:
+    if given_name and mention.key in cues.person_names:
         return True
     if ent is not None and ent.label_ == "PERSON" and len(_trimmed(list(ent))) > 1:
         return True
@@ -502,15 +582,21 @@ def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazet
     if span.text in _name_elements(doc):
         return True  # "Douglas" where the article names "McDonnell Douglas" and "Douglas Aircraft"
     root = span.root
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.subject_verbs:
-        return not _polity(mention, gazetteer)
+    if subject_verb and root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.subject_verbs:
+        return not _polity(mention, gazetteer, subdivisions)
     return False
 
 
 def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], others: list[Mention],
-                   keys: set[str], gazetteer: Gazetteer, cues: Cues, countries: frozenset[str] = frozenset()) -> bool:
+                   keys: set[str], gazetteer: Gazetteer, cues: Cues, countries: frozenset[str] = frozenset(),
+                   subdivisions: frozenset[str] = frozenset()) -> bool:
     if _acronym(mention.text):
         return False  # "GAO", "CIA": acronyms name organisations; countries ("UAE") are sure already
+    seat_route = _seat_acting(doc, mention, ent, gazetteer, cues, subdivisions)
+    if mention.key in cues.not_places:
+        return seat_route  # "Victoria would cover the costs" in a British Columbia story, not "Victoria said"
+    if seat_route:
+        return True
     if ent.label_ == "NORP" and (mention.key in gazetteer.demonyms or mention.key in cues.not_places):
         return False  # "Iraqi", "Kurdish" are never places; "Kasese" (NORP by mistake) may be
     if mention.key in keys or mention.feature_hint is not None:
@@ -524,6 +610,9 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
     if span.start > 0 and span.doc[span.start - 1].lower_ in _NEARBY_WORDS:
         return True  # "the traffic of nearby Tysons"
     preposition = _preposition_before(span)
+    if ent.label_ in ("GPE", "LOC") and _in_countries(mention, countries, gazetteer) and \
+            _on_a_route(doc, mention, known + others, gazetteer):
+        return True  # "ferries to Castlebay", "the Ullapool to Stornoway route" in a story about Scotland
     if preposition is not None:
         word = preposition.lower_
         if word == "on" and any(gazetteer.features[row] == "island" for row, _ in mention.candidates):
@@ -539,8 +628,8 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
     root = span.root
     if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in cues.place_object_verbs:
         return True  # "Russian forces attacked Kharkiv"
-    if _polity(mention, gazetteer) and metonymy_reason(span):
-        return True  # "Washington said ...": the model calls the government an organisation
+    if _polity(mention, gazetteer, subdivisions) and metonymy_reason(span):
+        return True  # "Washington said ...", "Austin has sent troopers" (Texas): a government by its seat
     if root.dep_ == "conj":  # "between the capital and Bordeaux", "in Paris, Lyon and Marseille"
         first = root.head
         if any(m.start <= first.idx < m.end for m in known):
@@ -563,6 +652,22 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
             if other_preposition is not None and other_preposition.lower_ in cues.locatives | {"between"}:
                 return True
     return False
+
+
+def _on_a_route(doc: Doc, mention: Mention, names: list[Mention], gazetteer: Gazetteer) -> bool:
+    """A name the model calls a place that is paired by "to" with a town of its country ("the Ullapool to
+    Stornoway route") or placed on an island ("Craignure on Mull"). Used only for small towns of the
+    article's countries; a bare "to" is no such context ("belongs to Cisco")."""
+    text = doc_text(doc)
+    after = text[mention.end:mention.end + 40]
+    for other in names:
+        if other is mention:
+            continue
+        between = text[mention.end:other.start] if other.start >= mention.end else text[other.end:mention.start]
+        if between.strip() == "to" and "\n" not in between and _same_country_towns(mention, other, gazetteer):
+            return True
+    island = re.match(r"\s+on\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", after)
+    return bool(island) and any(gazetteer.features[row] == "island" for row, _ in gazetteer.lookup(island.group(1)))
 
 
 #: adjectives that make the name after them a place
@@ -593,10 +698,17 @@ def _same_country_towns(first: Mention, second: Mention, gazetteer: Gazetteer) -
     return bool(countries(first) & countries(second))
 
 
-def _polity(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """Whether the name is, by its own name, a country or a national capital."""
-    return any(not alternate and (gazetteer.features[row] == "country" or row in gazetteer.capitals)
+def _polity(mention: Mention, gazetteer: Gazetteer, subdivisions: frozenset[str] = frozenset()) -> bool:
+    """Whether the name is, by its own name, a country or a national capital, or the seat of a
+    subdivision the article names ("Austin" in a story about Texas)."""
+    return any(not alternate and (gazetteer.features[row] == "country" or row in gazetteer.capitals or
+                                  is_subdivision_seat(gazetteer, row, subdivisions))
                for row, alternate in mention.candidates)
+
+
+def is_subdivision_seat(gazetteer: Gazetteer, row: int, subdivisions: frozenset[str] | set[str]) -> bool:
+    """Whether ``row`` is the seat of one of the first-level subdivisions (gazetteer ids) ``subdivisions``."""
+    return row in gazetteer.admin1_seats and gazetteer.admin1[row] in subdivisions
 
 
 def _subdivision_of_known_country(mention: Mention, known: list[Mention], gazetteer: Gazetteer) -> bool:

@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span
 from ..extensions import doc_text, records
 from ..model import Place
 from .data import cues
-from .detect import find_mentions, heading_label
+from .data import Cues
+from .detect import find_mentions, heading_label, is_subdivision_seat
 from .gazetteer import Gazetteer, load_gazetteer
 from .metonymy import metonymy_reason
 from .resolve import Context, resolve
@@ -22,6 +23,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     mentions, dateline_indices = find_mentions(doc, gazetteer, words)
     context = Context(actor_countries=_actor_countries(doc, gazetteer))
     rows = resolve(mentions, gazetteer, context)
+    subdivisions = {gazetteer.ids[row] for row in rows if row is not None and gazetteer.features[row] == "admin1"}
     places = []
     for index, (mention, row) in enumerate(zip(mentions, rows)):
         if row is None:
@@ -29,8 +31,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
         role = "dateline" if index in dateline_indices else "mention"
         if role == "mention" and not heading_label(doc_text(doc), mention.start, mention.end):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            polity = gazetteer.features[row] == "country" or row in gazetteer.capitals
-            if span is not None and metonymy_reason(span, words, polity):
+            polity = gazetteer.features[row] == "country" or row in gazetteer.capitals or \
+                is_subdivision_seat(gazetteer, row, subdivisions)
+            if span is not None and not _natural(gazetteer, row, words) and metonymy_reason(span, words, polity):
                 role = "metonymy"
         start = _with_article(doc, mention.start, mention.end, gazetteer.features[row])
         places.append(Place(
@@ -62,6 +65,13 @@ def _with_article(doc: Doc, start: int, end: int, feature: str) -> int:
     if span.end < len(doc) and span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end:
         return start
     return before.idx
+
+
+def _natural(gazetteer: Gazetteer, row: int, words: Cues) -> bool:
+    """A natural feature ("Mount Merapi", "the Jordan River", seas), which never stands for a government."""
+    if gazetteer.features[row] in ("water", "continent"):
+        return True
+    return any(word in words.natural_words for word in gazetteer.names[row].lower().split())
 
 
 def place_for_span(doc: Doc, span: Span) -> Place | None:

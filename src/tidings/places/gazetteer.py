@@ -8,7 +8,8 @@ Loaded once per process (:func:`load_gazetteer`) from the tables in ``tidings/da
   checks labels, lengths and numbers.
 - ``regions.tsv``, ``facilities.tsv``, ``alternates.tsv``, ``abbreviations.tsv``, ``admin1_points.tsv``,
   ``seats.tsv`` (seats of government beside the capital, which weigh as capitals), ``world_cities.tsv``
-  (world cities below a million people, which weigh as capitals in resolution): written by hand,
+  (world cities below a million people, which weigh as capitals in resolution), ``admin1_seats.tsv``
+  (state and provincial capitals, which may stand for their subdivision's government): written by hand,
   loaded through :mod:`tidings.lexicon`; extend these to teach Tidings new places and spellings.
 
 Entries live in parallel columns; :meth:`Gazetteer.entry` builds a typed :class:`Entry` on demand.
@@ -93,6 +94,7 @@ class Gazetteer:
         self.population = array("q")
         self.capitals: set[int] = set()
         self.prominent: set[int] = set()  # world cities a bare name means (world_cities.tsv)
+        self.admin1_seats: set[int] = set()  # state and provincial capitals (admin1_seats.tsv)
         self.country_rows: dict[str, int] = {}  # alpha-3 -> row of the country
         self.demonyms: dict[str, str] = {}  # name_key of "Iraqi", "Iraqis" -> IRQ
         self.index: dict[str, list[int]] = {}  # key -> rows * 2 (+1 when the key is an alternate name)
@@ -156,6 +158,17 @@ class Gazetteer:
         return [(row, False) for row in self.abbreviations.get(text.strip(), ())]
 
     def lookup_key(self, key: str) -> list[tuple[int, bool]]:
+        found = self._lookup_key(key)
+        if not found and key and " " not in key:
+            # GeoNames names Japanese municipalities with their suffix ("Onagawa Chō"); news drops it
+            for suffix in _MUNICIPAL_SUFFIXES:
+                found = [(row, alternate) for row, alternate in self._lookup_key(key + suffix)
+                         if self.countries[row] == "JPN"]
+                if found:
+                    break
+        return found
+
+    def _lookup_key(self, key: str) -> list[tuple[int, bool]]:
         found = [(code >> 1, bool(code & 1)) for code in self.index.get(key, ())]
         cities = self.city_index.get(key)
         if cities:
@@ -192,6 +205,10 @@ class Gazetteer:
 
     def country_row(self, alpha3: str | None) -> int | None:
         return self.country_rows.get(alpha3) if alpha3 else None
+
+
+#: suffixes of Japanese town and village names in GeoNames, as lookup keys ("Onagawa Chō" -> "onagawa cho")
+_MUNICIPAL_SUFFIXES = (" cho", " machi", " mura")
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -256,6 +273,14 @@ def build_gazetteer(folder: Path) -> Gazetteer:
                 raise DataFileError(f"no city {row['id']!r} in {row['country']}", source=str(world_cities),
                                     line=row["_line"])
             gazetteer.prominent.add(target)
+    admin1_seats = folder / "admin1_seats.tsv"
+    if admin1_seats.exists():
+        for row in load(admin1_seats, SEATS):
+            target = gazetteer.row_of(row["id"])
+            if target is None or gazetteer.countries[target] != row["country"]:
+                raise DataFileError(f"no city {row['id']!r} in {row['country']}", source=str(admin1_seats),
+                                    line=row["_line"])
+            gazetteer.admin1_seats.add(target)
     abbreviations = folder / "abbreviations.tsv"
     if abbreviations.exists():
         for row in load(abbreviations, ALTERNATES):
