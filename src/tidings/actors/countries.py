@@ -97,6 +97,8 @@ class CountryIndex:
         hit = self.folded.get(key)
         if hit is None and key.startswith("the "):
             hit = self.folded.get(key[4:])
+        if hit is not None and hit.kind == "capital" and " " in key.removeprefix("the ") and not _capitalised(text):
+            return None  # seats of government are names: "the Blue House", not "a blue house"
         return hit
 
     def fuzzy(self, text: str) -> CountryHit | None:
@@ -113,6 +115,14 @@ class CountryIndex:
 
     def name_of(self, code: str | None) -> str | None:
         return self.names.get(code) if code else None
+
+
+def _capitalised(text: str) -> bool:
+    """The text, after a leading "the", starts with a capital letter."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _is_short_caps(form: str) -> bool:

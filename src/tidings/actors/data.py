@@ -56,7 +56,8 @@ TERRITORY_SCHEMA = Schema("territory", (
 AGENT_SCHEMA = Schema("agent noun", (
     Column("phrase"),
     Column("sectors", many=True, required=False, choices=_SECTORS),
-    Column("code", required=False, choices=frozenset(NON_STATE_CODES)),
+    # an international code (aid groups: NGO), or the one country a noun always belongs to ("peshmerga")
+    Column("code", required=False, check=_is_code),
     Column("kind", choices=AGENT_KINDS),
 ), unique=("phrase",))
 

@@ -234,6 +234,9 @@ class Resolver:
         if noun.kind == "role":
             # "army chief" MIL, "rebel leader" REB: a role takes its sectors from its modifiers
             modifier_agent = next((m for m in reversed(agents) if m.end <= head_agent.start), None)
+            if modifier_agent is not None and modifier_agent.noun.kind == "weak" \
+                    and modifier_agent.end < head_agent.start:
+                modifier_agent = None  # "National" in "the National Transitional Council" is no noun of its own
             if modifier_agent is not None and modifier_agent.noun.sectors:
                 sectors = list(modifier_agent.noun.sectors)
                 evidence.append(_char_range(doc, modifier_agent.start, modifier_agent.end))

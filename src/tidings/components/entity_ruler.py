@@ -119,10 +119,16 @@ def _case_fits(span: Span, aliases: set[str]) -> bool:
 
 def _inside_longer_name(model_ents: list[Span], start: int, end: int) -> bool:
     """A known name at the end of a longer organisation name is part of another name
-    ("Indian National Congress"); at its start it is the model's overreach ("Daesh Takfiri")."""
+    ("Indian National Congress"), and so is one the name goes on from with "of" or "for" ("the
+    Congress of South African Trade Unions"); otherwise a longer name after it is the model's
+    overreach ("Daesh Takfiri")."""
     for ent in model_ents:
+        if ent.label_ not in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
+            continue
         first = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") and first < start and end == ent.end:
+        if first < start and end == ent.end:
+            return True
+        if first == start and end + 1 < ent.end and ent.doc[end].lower_ in ("of", "for"):
             return True
     return False
 
