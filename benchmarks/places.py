@@ -75,6 +75,7 @@ HAND_GEOCODED = {
     "heldout6": (DATA / "heldout6_news.yaml", "Held-out set 6 (news mix)"),
     "heldout7": (DATA / "heldout7_news.yaml", "Held-out set 7 (news mix)"),
     "heldout8": (DATA / "heldout8_news.yaml", "Held-out set 8 (news mix)"),
+    "heldout9": (DATA / "heldout9_news.yaml", "Held-out set 9 (news mix)"),
 }
 MEANTIME_POINTS = DATA / "meantime_points.tsv"
 BASELINE = Path(__file__).resolve().parent / "baselines" / "places.json"
@@ -453,7 +454,9 @@ POOLED = (("combined_accuracy_161km", ("articles", "heldout", "heldout2")),
           ("all_sets_with_heldout6_accuracy_161km", FIRST_FOUR_HELDOUT_SETS + ("heldout5", "heldout6")),
           ("all_sets_with_heldout7_accuracy_161km", FIRST_FOUR_HELDOUT_SETS + ("heldout5", "heldout6", "heldout7")),
           ("all_sets_with_heldout8_accuracy_161km",
-           FIRST_FOUR_HELDOUT_SETS + ("heldout5", "heldout6", "heldout7", "heldout8")))
+           FIRST_FOUR_HELDOUT_SETS + ("heldout5", "heldout6", "heldout7", "heldout8")),
+          ("all_sets_with_heldout9_accuracy_161km",
+           FIRST_FOUR_HELDOUT_SETS + ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9")))
 
 
 def hand_geocoded_sets() -> dict[str, tuple[Path, str]]:
@@ -512,8 +515,10 @@ ROWS = (
      "all_sets_with_heldout6_accuracy_161km", "{:.3f}"),
     ("Hand-geocoded sets to set 7 + reference: accuracy within 161 km",
      "all_sets_with_heldout7_accuracy_161km", "{:.3f}"),
-    ("All hand-geocoded sets (to set 8) + reference: accuracy within 161 km",
+    ("Hand-geocoded sets to set 8 + reference: accuracy within 161 km",
      "all_sets_with_heldout8_accuracy_161km", "{:.3f}"),
+    ("All hand-geocoded sets (to set 9) + reference: accuracy within 161 km",
+     "all_sets_with_heldout9_accuracy_161km", "{:.3f}"),
     ("Gazetteer: entries", "gazetteer_entries", "{:.0f}"),
     ("Gazetteer: load time (s, best of 3)", "gazetteer_load_seconds", "{:.2f}"),
     ("Gazetteer: shipped data (MB)", "gazetteer_megabytes", "{:.1f}"),

@@ -53,10 +53,9 @@ def test_the_gazetteer_holds_towns_of_500_people(name, country):
     ("A wildfire in New Mexico forced evacuations, and shelters opened in Alamogordo and Carrizozo.",
      "Carrizozo", "USA",
      (33.642, -105.877)),
-    pytest.param("Firefighters in New Mexico sent crews to Ruidoso and Carrizozo on Monday.", "Carrizozo", "USA",
-                 (33.642, -105.877), marks=pytest.mark.xfail(
-                     reason="the model tags 'Ruidoso and Carrizozo' as one ORG; its parts still need a town of "
-                            "1,000 people (COHERENT_MIN_POPULATION)", strict=True)),
+    # the model tags 'Ruidoso and Carrizozo' as one ORG: a small town listed with a place of the story
+    ("Firefighters in New Mexico sent crews to Ruidoso and Carrizozo on Monday.", "Carrizozo", "USA",
+     (33.642, -105.877)),
 ])
 def test_small_towns_of_the_story_are_found(nlp, text, name, country, point):
     place = _places(nlp, text).get(name)

@@ -9,7 +9,7 @@ from ..lexicon import Column, Schema, load_shipped
 from .gazetteer import FEATURES
 
 CUE_KINDS = frozenset({"feature", "locative", "not_place", "motion", "institution", "person_name",
-                       "place_object", "title", "place_of"})
+                       "place_object", "title", "place_of", "generic_feature"})
 METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative", "agent_object", "natural"})
 
 CUES = Schema("place cue", (
@@ -40,6 +40,7 @@ class Cues:
     stative_verbs: frozenset[str]
     agent_objects: frozenset[str]  # objects that make even a stative verb's subject an agent: "hosted the talks"
     natural_words: frozenset[str] = frozenset()  # words of natural features' names: "Mount", "River"
+    generic_features: frozenset[str] = frozenset()  # "Strait", "Valley", "Park": an unknown "X Strait" is no town X
 
 
 @lru_cache(maxsize=1)
@@ -76,4 +77,5 @@ def cues() -> Cues:
         stative_verbs=roles("stative"),
         agent_objects=roles("agent_object"),
         natural_words=roles("natural"),
+        generic_features=words("generic_feature"),
     )

@@ -587,6 +587,29 @@ def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazet
     return False
 
 
+_IN_AFTER = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$")
+
+
+def _qualified_by_known(doc: Doc, mention: Mention, known: list[Mention], gazetteer: Gazetteer) -> bool:
+    """Whether "in Y" follows the name, Y a country or subdivision the article names that holds one of
+    the name's towns ("Sfax in Tunisia", "Cardigan, in Wales")."""
+    text = doc_text(doc)
+    for other in known:
+        if other.start <= mention.end or other.start - mention.end > 12 or \
+                not _IN_AFTER.match(text[mention.end:other.start]):
+            continue
+        containers = [row for row, alternate in other.candidates if not alternate and
+                      gazetteer.features[row] in ("country", "admin1")]
+        for row, _ in mention.candidates:
+            if gazetteer.features[row] != "city":
+                continue
+            for outer in containers:
+                if (gazetteer.features[outer] == "country" and gazetteer.countries[outer] == gazetteer.countries[row]) or \
+                        gazetteer.admin1[row] == gazetteer.ids[outer]:
+                    return True
+    return False
+
+
 def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], others: list[Mention],
                    keys: set[str], gazetteer: Gazetteer, cues: Cues, countries: frozenset[str] = frozenset(),
                    subdivisions: frozenset[str] = frozenset()) -> bool:
@@ -601,12 +624,17 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
         return False  # "Iraqi", "Kurdish" are never places; "Kasese" (NORP by mistake) may be
     if mention.key in keys or mention.feature_hint is not None:
         return True
-    if _unknown_size_only(mention, gazetteer) and (ent.label_ not in PLACE_LABELS or
-                                                   not _in_any_country(mention, countries, gazetteer)):
-        return False  # "economist at Ford": a hamlet of unknown size is no reason to doubt the model
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
+    if _qualified_by_known(doc, mention, known, gazetteer):
+        return True  # "boats set off from Sfax in Tunisia": the country named after it holds the town
+    if span.root.dep_ == "conj" and _in_any_country(mention, countries, gazetteer) and \
+            any(m.start <= span.root.head.idx < m.end for m in known):
+        return True  # "the highway between Blenheim and Kaikoura": a small town listed with a place
+    if _unknown_size_only(mention, gazetteer) and (ent.label_ not in PLACE_LABELS or
+                                                   not _in_any_country(mention, countries, gazetteer)):
+        return False  # "economist at Ford": a hamlet of unknown size is no reason to doubt the model
     if span.start > 0 and span.doc[span.start - 1].lower_ in _NEARBY_WORDS:
         return True  # "the traffic of nearby Tysons"
     preposition = _preposition_before(span)
@@ -837,7 +865,7 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
         match = None
         for length in range(min(MAX_GAP_TOKENS, len(doc) - i), 0, -1):
             tokens = doc[i:i + length]
-            if any(t.i in in_entity or not (_name_token(t) or _title_noun(t)) for t in tokens):
+            if any(t.i in in_entity or not (_name_token(t) or _title_noun(t) or _inner_of(t, tokens)) for t in tokens):
                 continue
             if i + length < len(doc) and _name_token(doc[i + length]) and doc[i + length].i not in in_entity:
                 continue  # part of a longer capitalised name
@@ -849,7 +877,7 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
             rows = gazetteer.lookup_key(key)
             if not rows:
                 continue
-            if not all(_name_token(t) for t in tokens):
+            if not all(_name_token(t) or _inner_of(t, tokens) for t in tokens):
                 # a capitalised word the tagger took for a common noun counts as a country by its own
                 # name ("Bangladesh" ...), or as a big town or subdivision when it labels a paragraph
                 # ("Cuenca: Farmers blocked ...")
@@ -902,8 +930,8 @@ def _town_of_the_story(tokens: Span, rows: list[tuple[int, bool]], taken: list[t
     """An untagged name that is a town or district of a country the article is about, after a preposition
     or listed with a place: "roads to Bama and Gwoza" in a story about Nigeria, "sent to Agam"."""
     if not countries or not any(not alternate and gazetteer.countries[row] in countries and (
-            gazetteer.features[row] == "admin2" or (gazetteer.features[row] == "city" and
-                                                    gazetteer.population[row] >= STORY_TOWN_MIN_POPULATION))
+            gazetteer.features[row] == "admin2" or (gazetteer.features[row] == "city" and (
+                gazetteer.population[row] >= STORY_TOWN_MIN_POPULATION or gazetteer.ids[row].startswith("tidings:"))))
                                 for row, alternate in rows):
         return False
     if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_.rstrip(".") in cues.titles:
@@ -911,6 +939,8 @@ def _town_of_the_story(tokens: Span, rows: list[tuple[int, bool]], taken: list[t
     root = tokens.root
     if root.dep_ == "pobj":
         return True
+    if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in cues.place_object_verbs:
+        return True  # "the minister will visit Mundaring"
     if root.dep_ == "conj":
         head = root.head
         return any(start <= head.idx < end for start, end in taken)
@@ -947,6 +977,11 @@ def _locative_before(tokens: Span, taken: list[tuple[int, int]], cues: Cues) -> 
         source = next(((s, e) for s, e in taken if e == end), None)
         return source is not None and doc_text(tokens.doc)[max(0, source[0] - 5):source[0]].strip().lower() == "from"
     return False
+
+
+def _inner_of(token: Token, tokens: Span) -> bool:
+    """"of" inside a name of several capitalised words ("Cape of Good Hope", "Isle of Wight")."""
+    return token.lower_ == "of" and tokens.start < token.i < tokens.end - 1 and len(tokens) > 2
 
 
 def _name_token(token: Token) -> bool:

@@ -11,7 +11,7 @@ from .data import Cues
 from .detect import find_mentions, heading_label, is_subdivision_seat
 from .gazetteer import Gazetteer, load_gazetteer
 from .metonymy import metonymy_reason
-from .resolve import Context, resolve
+from .resolve import FACILITY_FEATURES, Context, resolve
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
@@ -32,6 +32,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
         if role == "mention" and not heading_label(doc_text(doc), mention.start, mention.end):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             polity = gazetteer.features[row] == "country" or row in gazetteer.capitals or \
+                _named_like_its_seat(gazetteer, row) or \
                 is_subdivision_seat(gazetteer, row, subdivisions)
             if span is not None and not _natural(gazetteer, row, words) and metonymy_reason(span, words, polity):
                 role = "metonymy"
@@ -69,9 +70,19 @@ def _with_article(doc: Doc, start: int, end: int, feature: str) -> int:
 
 def _natural(gazetteer: Gazetteer, row: int, words: Cues) -> bool:
     """A natural feature ("Mount Merapi", "the Jordan River", seas), which never stands for a government."""
-    if gazetteer.features[row] in ("water", "continent"):
-        return True
+    if gazetteer.features[row] in ("water", "continent") or gazetteer.features[row] in FACILITY_FEATURES:
+        return True  # seas and continents; and airports, ports, bases never stand for a government
     return any(word in words.natural_words for word in gazetteer.names[row].lower().split())
+
+
+def _named_like_its_seat(gazetteer: Gazetteer, row: int) -> bool:
+    """A subdivision that shares its name with its capital ("Quebec"): its name stands for the provincial
+    government as a state capital's does ("Quebec already selects its own workers"). Other states stay
+    places as subjects ("Indiana and Missouri passed their budgets")."""
+    if gazetteer.features[row] != "admin1":
+        return False
+    return any(other in gazetteer.admin1_seats and gazetteer.admin1[other] == gazetteer.ids[row]
+               for other, _ in gazetteer.lookup(gazetteer.names[row]))
 
 
 def place_for_span(doc: Doc, span: Span) -> Place | None:

@@ -166,6 +166,13 @@ class Gazetteer:
                          if self.countries[row] == "JPN"]
                 if found:
                     break
+        if key and not any(not alternate for _, alternate in found):
+            # Taiwanese, Chinese, Kenyan ... counties go by their bare name in news ("Kinmen" for Kinmen
+            # County), which must outrank another place's alternate spelling (Jingmen's "Kinmen"); US
+            # counties keep the word ("Wayne County"), so a bare "Wayne" is no county
+            counties = [(row, False) for row, alternate in self._lookup_key(key + " county")
+                        if not alternate and self.features[row] == "admin2" and self.countries[row] != "USA"]
+            found = found + [c for c in counties if c[0] not in {row for row, _ in found}]
         return found
 
     def _lookup_key(self, key: str) -> list[tuple[int, bool]]:

@@ -26,6 +26,8 @@ def metonymy_reason(span: Span, word_lists: Cues | None = None, polity: bool = T
         if predicate is None:
             return None
         dep, head = "nsubj", predicate
+    if dep == "compound" and head.dep_ == "dobj" and head.ent_type_ in _AMOUNTS and head.i > token.i:
+        dep, head = "dative", head.head  # "cost Cairo millions": the parser hangs the name on the amount
     lemma = head.lemma_.lower()
     if dep == "nsubj":
         if lemma in words.subject_verbs:
@@ -37,11 +39,33 @@ def metonymy_reason(span: Span, word_lists: Cues | None = None, polity: bool = T
         return "possessive"
     if dep == "pobj" and head.dep_ == "agent":
         return "agent"  # "... imposed by Washington"
-    if dep == "dobj" and lemma in words.object_verbs:
+    if dep in ("dobj", "dative") and lemma in words.object_verbs:  # "cost Cairo millions": dative
         return "object"
     if dep == "pobj" and head.lower_ == "with" and _noun_lemma(head.head) in words.partner_words:
         return "partner"
+    if polity and _acting_relative(token, words):
+        return "subject"  # "welcomed in Washington, which has pressed both sides to settle"
     return None
+
+
+_AMOUNTS = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+def _acting_relative(token: Token, words: Cues) -> bool:
+    """Whether a relative clause on the name makes it the subject of an act: "Washington, which has
+    pressed both sides to settle" (the capital is the government); "Kabul, which lies in a valley" is not."""
+    for child in token.rights:
+        if child.dep_ != "relcl" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in child.children):
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in words.subject_verbs:
+            return True
+        if lemma not in words.stative_verbs and _acts_on_something(child):
+            return True
+    return False
 
 
 def _misparsed_predicate(token: Token) -> Token | None:

@@ -80,6 +80,12 @@ QUALIFIER_HOLDS = 1.5
 COUNTRY_NAME_WEIGHT = 0.75
 #: "New York and London" in a Toronto story: a world city listed beside a world city abroad is one too
 WORLD_SIBLING = 1.2
+#: the words that end a second-level unit's name as news writes it ("Wayne County")
+_UNIT_WORDS = frozenset({"county", "parish", "borough", "district"})
+#: a town yields to the first-level subdivision of its country that shares its name ("Quebec",
+#: "Mpumalanga"), unless a cue says town ("Quebec City", "the city of") or a capital, world city or city
+#: of a million shares the name
+ADMIN1_OVER_TOWN = 3.0
 ROUNDS = 3
 CONTEXT_WINDOW = 40  # in a long document, the mentions on either side whose choices count as context
 
@@ -122,29 +128,48 @@ def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str
     """The lookup key, the candidate rows and a feature hint for a name as written.
 
     Tries the name, then without a trailing or leading feature word ("Anbar province",
-    "Province of Anbar"), then without an Arabic article, then its part before a comma.
+    "Province of Anbar"), then without an Arabic article, then its part before a comma. A name made of
+    an unknown word and a word of natural features' names ("Cook Strait", "Awatere Valley", "Gulf of
+    Maine": ``generic_feature`` in ``cues.yaml``) keeps only the natural features of the bare word, never
+    a town, district or country of that name.
     """
     key = name_key(text)
     found = gazetteer.lookup_abbreviation(text) or gazetteer.lookup_key(key)
+    words = key.split()
+    if found and len(words) > 1 and feature_words.get(words[-1]) == "admin1":
+        # "Western Region" is Uganda's by its own name and Ghana's "Western" too: a subdivision is written
+        # with or without "Region", "Province", "State", so both spellings are candidates
+        seen = {row for row, _ in found}
+        found = found + [(row, alternate) for row, alternate in gazetteer.lookup_key(" ".join(words[:-1]))
+                         if row not in seen and gazetteer.features[row] == "admin1"]
     if found:
         return key, found, None
-    words = key.split()
     hint = None
+    generic = _generic_features()
     if len(words) > 1 and words[0] in _BARE_DIRECTIONS:
         rest = " ".join(words[1:])
-        found = gazetteer.lookup_key(rest)
-        if found:  # "south Lincolnshire", "northern Kentucky": the part of a place the gazetteer knows
-            return rest, found, None
+        # "south Lincolnshire", "northern Kentucky": the part of a place the gazetteer knows; not a
+        # feature word ("South Island" is no "Island", Iceland's own spelling) nor a country by another
+        # language's name
+        if rest not in feature_words and rest not in generic:
+            found = [(row, alternate) for row, alternate in gazetteer.lookup_key(rest)
+                     if not (alternate and gazetteer.features[row] == "country")]
+            if found:
+                return rest, found, None
         if len(words) == 2:
             return key, [], None  # "east coast", "northern province": no name left
-    if len(words) > 1 and words[-1] in feature_words:
-        hint = feature_words[words[-1]]
+    stripped = None  # the word of a natural feature's name taken off, if any
+    if len(words) > 1 and (words[-1] in feature_words or words[-1] in generic):
+        hint = feature_words.get(words[-1])
+        stripped = words[-1]
         key = " ".join(words[:-1])
-    elif len(words) > 2 and words[0] in feature_words and words[1] == "of":
-        hint = feature_words[words[0]]
+    elif len(words) > 2 and (words[0] in feature_words or words[0] in generic) and words[1] == "of":
+        hint = feature_words.get(words[0])
+        stripped = words[0]
         key = " ".join(words[2:])
-    elif len(words) > 1 and feature_words.get(words[0]) == "water":
-        hint = "water"  # "River Foyle", "Lake Kivu"
+    elif len(words) > 1 and (feature_words.get(words[0]) == "water" or words[0] in generic):
+        hint = feature_words.get(words[0])  # "River Foyle", "Lake Kivu"
+        stripped = words[0]
         key = " ".join(words[1:])
     found = gazetteer.lookup_key(key)
     if not found and without_article(key):
@@ -152,9 +177,22 @@ def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str
         found = gazetteer.lookup_key(key)
     if not found and "," in text:
         return candidates_for(text.split(",", 1)[0], gazetteer, feature_words)
-    if hint == "water" and words[1:2] == ["of"] and not any(gazetteer.features[row] == "water" for row, _ in found):
-        return key, [], None  # "the Gulf of Maine" is a sea the gazetteer does not know, not the state
+    if stripped in generic:
+        # "the Gulf of Maine" is a sea the gazetteer does not know, not the state; "Cook Strait" not Cook
+        found = [(row, alternate) for row, alternate in found if gazetteer.features[row] in _NATURAL_NAME_FEATURES]
+        if not found:
+            return key, [], None
     return key, found, hint
+
+
+#: what the bare word of "X Strait", "X Valley", "Lake X" may be: a natural feature, region or site
+_NATURAL_NAME_FEATURES = frozenset({"water", "region", "island", "site", "continent"})
+
+
+def _generic_features() -> frozenset[str]:
+    from .data import cues
+
+    return cues().generic_features
 
 
 def largest_namesake(gazetteer: Gazetteer, candidates: list[tuple[int, bool]]) -> int:
@@ -280,6 +318,7 @@ def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | N
     scores = {}
     largest, runner_up = namesake_sizes(gazetteer, mention.candidates)
     names_country = any(gazetteer.features[row] == "country" for row, _ in mention.candidates)
+    town_yields = _towns_yielding_to_subdivision(gazetteer, mention.candidates)
     for row, alternate in mention.candidates:
         feature = gazetteer.features[row]
         score = prior(gazetteer, row, alternate, largest, runner_up)
@@ -287,6 +326,8 @@ def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | N
                 and mention.feature_hint not in ("city", "admin1", "admin2") \
                 and not (qualifier_row is not None and _contains(gazetteer, qualifier_row, row)):
             score -= COUNTRY_NAMESAKE
+        if feature == "city" and mention.feature_hint != "city" and row in town_yields:
+            score -= ADMIN1_OVER_TOWN
         if any(inner is not None and _contains(gazetteer, row, inner) for inner in qualified_rows):
             score += QUALIFIER_HOLDS
         if near_row is not None and near_row != row:
@@ -316,6 +357,21 @@ def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | N
             score += LISTED_SAME_FEATURE
         scores[row] = score
     return scores
+
+
+def _towns_yielding_to_subdivision(gazetteer: Gazetteer, candidates: list[tuple[int, bool]]) -> frozenset[int]:
+    """Towns that share their name with a first-level subdivision of their country ("Mpumalanga",
+    "Quebec" in a provincial story): the town would otherwise win on the nearness of the article's other
+    places, which the subdivision (a coarse feature) does not collect. None when one of the candidates
+    is a capital, a world city or a city of a million ("Washington", "New York" are the cities)."""
+    countries = {gazetteer.countries[row] for row, alternate in candidates
+                 if not alternate and gazetteer.features[row] == "admin1"}
+    if not countries:
+        return frozenset()
+    towns = [row for row, _ in candidates if gazetteer.features[row] == "city"]
+    if any(is_world_city(gazetteer, row) for row in towns):
+        return frozenset()
+    return frozenset(row for row in towns if gazetteer.countries[row] in countries)
 
 
 def _contains(gazetteer: Gazetteer, outer: int, inner: int) -> bool:
@@ -394,4 +450,9 @@ class _Evidence:
             near = sum(weight * math.exp(-distance_km(lat, lon, p_lat, p_lon) / NEARBY_KM)
                        for p_lat, p_lon, weight in self.points)
             local = max(local, NEARBY * min(NEARBY_CAP, near))
+        if feature == "admin2" and admin1 and gazetteer.names[row].rsplit(" ", 1)[-1].lower() in _UNIT_WORDS:
+            # counties of one name lie in many states, often next to each other: the one inside the state
+            # the article names is meant ("Wayne County" in a Michigan story), whatever lies near; a unit
+            # named without the word ("Gwoza") shares its name with its town, which keeps its evidence
+            local += IN_NAMED_ADMIN1 * self.named_admin1.get(admin1, 0.0)
         return score + local
