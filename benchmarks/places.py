@@ -76,6 +76,7 @@ HAND_GEOCODED = {
     "heldout7": (DATA / "heldout7_news.yaml", "Held-out set 7 (news mix)"),
     "heldout8": (DATA / "heldout8_news.yaml", "Held-out set 8 (news mix)"),
     "heldout9": (DATA / "heldout9_news.yaml", "Held-out set 9 (news mix)"),
+    "heldout10": (DATA / "heldout10_news.yaml", "Held-out set 10 (news mix)"),
 }
 MEANTIME_POINTS = DATA / "meantime_points.tsv"
 BASELINE = Path(__file__).resolve().parent / "baselines" / "places.json"
@@ -456,7 +457,9 @@ POOLED = (("combined_accuracy_161km", ("articles", "heldout", "heldout2")),
           ("all_sets_with_heldout8_accuracy_161km",
            FIRST_FOUR_HELDOUT_SETS + ("heldout5", "heldout6", "heldout7", "heldout8")),
           ("all_sets_with_heldout9_accuracy_161km",
-           FIRST_FOUR_HELDOUT_SETS + ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9")))
+           FIRST_FOUR_HELDOUT_SETS + ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9")),
+          ("all_sets_with_heldout10_accuracy_161km",
+           FIRST_FOUR_HELDOUT_SETS + ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")))
 
 
 def hand_geocoded_sets() -> dict[str, tuple[Path, str]]:
@@ -517,8 +520,10 @@ ROWS = (
      "all_sets_with_heldout7_accuracy_161km", "{:.3f}"),
     ("Hand-geocoded sets to set 8 + reference: accuracy within 161 km",
      "all_sets_with_heldout8_accuracy_161km", "{:.3f}"),
-    ("All hand-geocoded sets (to set 9) + reference: accuracy within 161 km",
+    ("Hand-geocoded sets to set 9 + reference: accuracy within 161 km",
      "all_sets_with_heldout9_accuracy_161km", "{:.3f}"),
+    ("All hand-geocoded sets (to set 10) + reference: accuracy within 161 km",
+     "all_sets_with_heldout10_accuracy_161km", "{:.3f}"),
     ("Gazetteer: entries", "gazetteer_entries", "{:.0f}"),
     ("Gazetteer: load time (s, best of 3)", "gazetteer_load_seconds", "{:.2f}"),
     ("Gazetteer: shipped data (MB)", "gazetteer_megabytes", "{:.1f}"),

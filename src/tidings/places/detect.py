@@ -413,7 +413,7 @@ def _accepted(doc: Doc, mentions: list[Mention], pending: list[tuple[Mention, Sp
               cues: Cues, demonym_countries: frozenset[str] = frozenset()) -> list[Mention]:
     """The pending names whose context makes them places (see the module's docstring)."""
     accepted: list[Mention] = []
-    keys = {m.key for m in mentions}
+    keys = {key for m in mentions for key in _keys_of(m, cues)}
     known = list(mentions)
     waiting = list(pending)
     changed = True
@@ -428,10 +428,20 @@ def _accepted(doc: Doc, mentions: list[Mention], pending: list[tuple[Mention, Sp
                     _coherent(doc, mention, ent, countries, gazetteer, cues, subdivisions):
                 accepted.append(mention)
                 known.append(mention)
-                keys.add(mention.key)
+                keys.update(_keys_of(mention, cues))
                 waiting.remove(item)
                 changed = True
     return accepted
+
+
+def _keys_of(mention: Mention, cues: Cues) -> set[str]:
+    """The keys under which a known place speaks for later mentions of its name: its own, and its bare
+    name without a feature word ("the Chaman crossing" ... "rerouted through Chaman")."""
+    keys = {mention.key}
+    head, _, last = (mention.key or "").rpartition(" ")
+    if head and last in cues.feature_words:
+        keys.add(head)
+    return keys
 
 
 #: labels whose names may be towns of the article's countries whatever their syntactic role; an
@@ -512,8 +522,10 @@ def _name_elements(doc: Doc) -> frozenset[str]:
 
 
 def _unknown_size_only(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether every candidate is a hamlet of unknown size (the districts and suburbs the project lists
+    by hand, "tidings:" ids, are known places whose size is simply not recorded)."""
     return all(gazetteer.features[row] == "city" and gazetteer.population[row] < COHERENT_MIN_POPULATION
-               for row, _ in mention.candidates)
+               and not gazetteer.ids[row].startswith("tidings:") for row, _ in mention.candidates)
 
 
 def _in_any_country(mention: Mention, countries: frozenset[str], gazetteer: Gazetteer) -> bool:
@@ -638,6 +650,8 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
     if span.start > 0 and span.doc[span.start - 1].lower_ in _NEARBY_WORDS:
         return True  # "the traffic of nearby Tysons"
     preposition = _preposition_before(span)
+    if _from_to_known(doc, mention, known) and _in_any_country(mention, countries, gazetteer):
+        return True  # "schools closed from St. Cloud to the Iron Range": the other end is a place
     if ent.label_ in ("GPE", "LOC") and _in_countries(mention, countries, gazetteer) and \
             _on_a_route(doc, mention, known + others, gazetteer):
         return True  # "ferries to Castlebay", "the Ullapool to Stornoway route" in a story about Scotland
@@ -707,6 +721,24 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwe
                          "north-east", "north-west", "south-east", "south-west", "northward", "southward",
                          "eastward", "westward", "back", "home", "away", "further", "farther", "inland", "upstream",
                          "downstream", "overland", "abroad", "onward", "on"})
+
+
+_FROM_TO = re.compile(r"\s+to\s+(?:the\s+)?$")
+
+
+def _from_to_known(doc: Doc, mention: Mention, known: list[Mention]) -> bool:
+    """Whether the name is one end of "from X to Y" whose other end is a known place."""
+    text = doc_text(doc)
+    if text[max(0, mention.start - 5):mention.start].strip().lower() == "from":
+        for other in known:
+            if other.start > mention.end and _FROM_TO.match(text[mention.end:other.start] + " ") and \
+                    "\n" not in text[mention.end:other.start]:
+                return True
+    for other in known:
+        if other.end <= mention.start and text[max(0, other.start - 5):other.start].strip().lower() == "from" and \
+                _FROM_TO.match(text[other.end:mention.start]) and "\n" not in text[other.end:mention.start]:
+            return True
+    return False
 
 
 def _motion(preposition: Token, cues: Cues) -> bool:
@@ -884,7 +916,8 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
                 label = heading_label(doc_text(doc), tokens.start_char, tokens.end_char) and any(
                     not alt and (gazetteer.features[row] == "admin1" or _prominent(gazetteer, row, alt))
                     for row, alt in rows)
-                if not label and not any(gazetteer.features[row] == "country" and not alt for row, alt in rows):
+                if not label and not any(gazetteer.features[row] == "country" and not alt for row, alt in rows) and \
+                        not _capital_as_subject(tokens, rows, gazetteer):
                     continue
             natural = not any(_prominent(gazetteer, row, alt) and gazetteer.features[row] not in _NATURAL_FEATURES
                               for row, alt in rows)
@@ -898,6 +931,7 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
             # of one in a place context like a town
             subdivision = any(gazetteer.features[row] == "admin1" and not alt for row, alt in rows)
             if any(_prominent(gazetteer, row, alt) for row, alt in rows) or (subdivision and length > 1) or \
+                    (subdivision and _modifies_institution(tokens, cues)) or \
                     ((_towns_by_name(rows, gazetteer) or _district_of(rows, countries, gazetteer) or subdivision) and
                      (_locative_before(tokens, taken, cues) or _feature_cue(doc, tokens.start_char, tokens.end_char, cues)
                       or _town_of_the_story(tokens, rows, taken, countries, gazetteer, cues))):
@@ -911,6 +945,27 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
         else:
             i += 1
     return found
+
+
+#: syntactic roles of a subject: "Rabat accepted search teams"
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _capital_as_subject(tokens: Span, rows: list[tuple[int, bool]], gazetteer: Gazetteer) -> bool:
+    """A national capital by its own name that the tagger took for a common noun, as the subject of a
+    verb: "Rabat accepted search teams from Spain" (the model knows many capitals only in other roles)."""
+    root = tokens.root
+    return root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX") and any(
+        not alternate and row in gazetteer.capitals and gazetteer.population[row] >= PROMINENT_POPULATION
+        for row, alternate in rows)
+
+
+def _modifies_institution(tokens: Span, cues: Cues) -> bool:
+    """A name that modifies an institution word outside any entity: "the Maharashtra government",
+    "Punjab police" (a subdivision named as the seat of its own authorities is a place mention)."""
+    last = tokens[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= tokens.end and \
+        last.head.lower_ in cues.institution_words
 
 
 def heading_label(text: str, start: int, end: int) -> bool:

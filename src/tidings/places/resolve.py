@@ -143,7 +143,7 @@ def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str
         found = found + [(row, alternate) for row, alternate in gazetteer.lookup_key(" ".join(words[:-1]))
                          if row not in seen and gazetteer.features[row] == "admin1"]
     if found:
-        return key, found, None
+        return key, _water_over_small_towns(found, words, gazetteer, feature_words), None
     hint = None
     generic = _generic_features()
     if len(words) > 1 and words[0] in _BARE_DIRECTIONS:
@@ -183,6 +183,23 @@ def candidates_for(text: str, gazetteer: Gazetteer, feature_words: dict[str, str
         if not found:
             return key, [], None
     return key, found, hint
+
+
+#: a town named after a body of water yields to it below this population ("Hudson Bay", Sask.)
+WATER_NAMESAKE_MAX_POPULATION = 100_000
+
+
+def _water_over_small_towns(found: list[tuple[int, bool]], words: list[str], gazetteer: Gazetteer,
+                            feature_words: dict[str, str]) -> list[tuple[int, bool]]:
+    """A name ending or starting in a water word ("Hudson Bay", "Lake Placid") that the gazetteer knows as
+    a body of water by that very name means the water, not a small town named after it; a big city of
+    that name ("Thunder Bay" has no water entry; "Green Bay") keeps its chance."""
+    if len(words) < 2 or "water" not in (feature_words.get(words[-1]), feature_words.get(words[0])):
+        return found
+    if not any(gazetteer.features[row] == "water" and not alternate for row, alternate in found):
+        return found
+    return [(row, alternate) for row, alternate in found if gazetteer.features[row] != "city"
+            or gazetteer.population[row] >= WATER_NAMESAKE_MAX_POPULATION]
 
 
 #: what the bare word of "X Strait", "X Valley", "Lake X" may be: a natural feature, region or site
