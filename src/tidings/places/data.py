@@ -9,8 +9,9 @@ from ..lexicon import Column, Schema, load_shipped
 from .gazetteer import FEATURES
 
 CUE_KINDS = frozenset({"feature", "locative", "not_place", "motion", "institution", "person_name",
-                       "place_object", "title", "place_of", "generic_feature"})
-METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative", "agent_object", "natural"})
+                       "place_object", "title", "place_of", "generic_feature", "organisation"})
+METONYMY_ROLES = frozenset({"subject", "object", "intent", "partner", "stative", "agent_object", "natural",
+                            "source"})
 
 CUES = Schema("place cue", (
     Column("word", str), Column("kind", str, choices=CUE_KINDS),
@@ -40,7 +41,9 @@ class Cues:
     stative_verbs: frozenset[str]
     agent_objects: frozenset[str]  # objects that make even a stative verb's subject an agent: "hosted the talks"
     natural_words: frozenset[str] = frozenset()  # words of natural features' names: "Mount", "River"
+    source_nouns: frozenset[str] = frozenset()  # nouns whose "from X" is a government: "orders from Brussels"
     generic_features: frozenset[str] = frozenset()  # "Strait", "Valley", "Park": an unknown "X Strait" is no town X
+    organisation_words: frozenset[str] = frozenset()  # "Inc", "FC", "club": the name beside it is an organisation's
 
 
 @lru_cache(maxsize=1)
@@ -77,5 +80,7 @@ def cues() -> Cues:
         stative_verbs=roles("stative"),
         agent_objects=roles("agent_object"),
         natural_words=roles("natural"),
+        source_nouns=roles("source"),
         generic_features=words("generic_feature"),
+        organisation_words=words("organisation"),
     )

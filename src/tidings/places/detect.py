@@ -386,8 +386,10 @@ def _acronym(text: str) -> bool:
 
 
 def _small_towns_only(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether every candidate is a small town; the districts and quarters the project lists by hand
+    ("tidings:" ids, size not recorded) are known places, not small towns."""
     return all(gazetteer.features[row] == "city" and gazetteer.population[row] < SMALL_TOWN
-               for row, _ in mention.candidates)
+               and not gazetteer.ids[row].startswith("tidings:") for row, _ in mention.candidates)
 
 
 def _country_in_institution(ent: Span, gazetteer: Gazetteer, cues: Cues) -> Mention | None:
@@ -544,7 +546,8 @@ def _coherent(doc: Doc, mention: Mention, ent: Span, countries: frozenset[str], 
     if not _in_countries(mention, countries, gazetteer):
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and not _person_cue(span, ent, mention, gazetteer, cues, subdivisions)
+    return span is not None and not _person_cue(span, ent, mention, gazetteer, cues, subdivisions,
+                                                countries=countries)
 
 
 def _any_subdivision_seat(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -577,13 +580,17 @@ _SAYING_VERBS = frozenset({"say", "tell", "add", "explain", "write", "recall", "
 
 
 def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazetteer, cues: Cues,
-                subdivisions: frozenset[str] = frozenset(), subject_verb: bool = True, given_name: bool = True) -> bool:
+                subdivisions: frozenset[str] = frozenset(), subject_verb: bool = True, given_name: bool = True,
+                countries: frozenset[str] = frozenset()) -> bool:
     """Whether the words around a name mark a person: a given name that is also a country's ("Jordan"),
     a full name ("Imran Khan"), a title before it ("President X", "spokesman X"), or a verb of saying
-    or acting whose subject it is ("X said", "X signed")."""
+    or acting whose subject it is ("X said", "X signed"). A two-word name that is exactly the own name
+    of a country or first-level subdivision of ``countries`` (the article's) is no full name: "the Tamil
+    Nadu government" in a story about India."""
     if given_name and mention.key in cues.person_names:
         return True
-    if ent is not None and ent.label_ == "PERSON" and len(_trimmed(list(ent))) > 1:
+    if ent is not None and ent.label_ == "PERSON" and len(_trimmed(list(ent))) > 1 and \
+            not _own_polity_name(mention, ent, countries, gazetteer):
         return True
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in cues.titles:
@@ -597,6 +604,15 @@ def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazet
     if subject_verb and root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.subject_verbs:
         return not _polity(mention, gazetteer, subdivisions)
     return False
+
+
+def _own_polity_name(mention: Mention, ent: Span, countries: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """Whether the entity is exactly the own name of a country or first-level subdivision of one of
+    ``countries``."""
+    if not countries or name_key(_text(_trimmed(list(ent)))) != mention.key:
+        return False
+    return any(not alternate and gazetteer.features[row] in ("country", "admin1") and
+               gazetteer.countries[row] in countries for row, alternate in mention.candidates)
 
 
 _IN_AFTER = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$")
@@ -686,6 +702,9 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
     # "asked why Glasgow and Perth ...", "roads between Binghamton and Elmira"
     governed = preposition is not None and preposition.lower_ in cues.locatives | {"between"}
     for other in others:
+        if ent.label_ == "ORG" and _listed(doc, mention, other) and _story_towns(mention, other, countries, gazetteer) \
+                and not _organisation_cue(doc, mention, cues) and not _organisation_cue(doc, other, cues):
+            return True  # "the ferry operator serving Ajaccio and Bastia" in a story about France
         if _listed(doc, mention, other) and _same_country_towns(mention, other, gazetteer):
             if governed or (_big_town(mention, gazetteer) and _big_town(other, gazetteer)):
                 return True
@@ -694,6 +713,31 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
             if other_preposition is not None and other_preposition.lower_ in cues.locatives | {"between"}:
                 return True
     return False
+
+
+#: towns of the article's country this big, listed together, are towns though the model calls them
+#: organisations
+LISTED_ORG_TOWN = 20_000
+
+
+def _story_towns(first: Mention, second: Mention, countries: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """Whether both names are towns of LISTED_ORG_TOWN people or more in one of the article's countries."""
+    def towns(mention: Mention) -> set[str]:
+        return {gazetteer.countries[row] for row, alternate in mention.candidates
+                if not alternate and gazetteer.features[row] == "city" and gazetteer.countries[row] in countries
+                and gazetteer.population[row] >= LISTED_ORG_TOWN}
+    return bool(towns(first) & towns(second))
+
+
+def _organisation_cue(doc: Doc, mention: Mention, cues: Cues) -> bool:
+    """Whether a word next to the name makes it an organisation's ("Bastia FC", "Ajaccio club")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or", ","):
+        near.append(doc[span.end + 1])  # "Ajaccio and Bastia" ... the last conjunct's word ends both
+    return any(token.lower_.rstrip(".") in cues.organisation_words for token in near)
 
 
 def _on_a_route(doc: Doc, mention: Mention, names: list[Mention], gazetteer: Gazetteer) -> bool:
@@ -886,6 +930,8 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             in_entity.update(range(span.start, span.end))
+    text = doc_text(doc)
+    named = {name_key(text[start:end]) for start, end in taken}  # the article's places so far
     found: list[Mention] = []
     i = 0
     while i < len(doc):
@@ -904,9 +950,9 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
             if i > 0 and _name_token(doc[i - 1]):
                 break  # the tail of a longer capitalised name
             key = name_key(tokens.text)
-            if key in cues.not_places:
-                continue
             rows = gazetteer.lookup_key(key)
+            if key in cues.not_places and not _listed_after_town(tokens, rows, taken, gazetteer):
+                continue
             if not rows:
                 continue
             if not all(_name_token(t) or _inner_of(t, tokens) for t in tokens):
@@ -917,8 +963,9 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
                     not alt and (gazetteer.features[row] == "admin1" or _prominent(gazetteer, row, alt))
                     for row, alt in rows)
                 if not label and not any(gazetteer.features[row] == "country" and not alt for row, alt in rows) and \
-                        not _capital_as_subject(tokens, rows, gazetteer):
-                    continue
+                        not _capital_as_subject(tokens, rows, gazetteer) and \
+                        not (key in named and tokens.root.dep_ in _ARGUMENTS):
+                    continue  # "Bam was devastated in 2003" after "the city of Bam": the article's place
             natural = not any(_prominent(gazetteer, row, alt) and gazetteer.features[row] not in _NATURAL_FEATURES
                               for row, alt in rows)
             if natural and length == 1 and not (
@@ -930,7 +977,8 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
             # a subdivision by its own name: of several words ("New South Wales") wherever it stands,
             # of one in a place context like a town
             subdivision = any(gazetteer.features[row] == "admin1" and not alt for row, alt in rows)
-            if any(_prominent(gazetteer, row, alt) for row, alt in rows) or (subdivision and length > 1) or \
+            if key in named or any(_prominent(gazetteer, row, alt) for row, alt in rows) or \
+                    (subdivision and length > 1) or \
                     (subdivision and _modifies_institution(tokens, cues)) or \
                     ((_towns_by_name(rows, gazetteer) or _district_of(rows, countries, gazetteer) or subdivision) and
                      (_locative_before(tokens, taken, cues) or _feature_cue(doc, tokens.start_char, tokens.end_char, cues)
@@ -949,6 +997,26 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
 
 #: syntactic roles of a subject: "Rabat accepted search teams"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: roles in which a capitalised common noun that the article names as a place elsewhere is that place
+_ARGUMENTS = _SUBJECTS | {"dobj", "pobj"}
+
+
+def _listed_after_town(tokens: Span, rows: list[tuple[int, bool]], taken: list[tuple[int, int]],
+                       gazetteer: Gazetteer) -> bool:
+    """Whether a common word that is also a big town's name ("Nice") ends a list after a town of the same
+    country, mid-sentence: "sailings to Toulon and Nice"."""
+    if tokens.start == tokens.sent.start or not tokens.text[:1].isupper():
+        return False
+    text = doc_text(tokens.doc)
+    towns = {gazetteer.countries[row] for row, alternate in rows
+             if not alternate and gazetteer.features[row] == "city" and gazetteer.population[row] >= LIST_TOWN}
+    for start, end in taken:
+        if end <= tokens.start_char and _LIST_GLUE.match(text[end:tokens.start_char]) and \
+                not _COMMA.match(text[end:tokens.start_char]) and \
+                any(gazetteer.features[row] == "city" and gazetteer.countries[row] in towns
+                    for row, _ in gazetteer.lookup(text[start:end])):
+            return True
+    return False
 
 
 def _capital_as_subject(tokens: Span, rows: list[tuple[int, bool]], gazetteer: Gazetteer) -> bool:
@@ -1071,11 +1139,59 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         if _NEAR.match(between) and "\n" not in between:
             first.near = index + 1
             continue
+        if _BARE_IN.match(between) and _holds_a_town(second, first, gazetteer):
+            first.qualifier = index + 1  # "Valencia in Spain", "Genoa in Italy": no comma, but the country holds it
+            second.is_qualifier = True
+            continue
         if not _QUALIFYING.match(between) or "\n" in between:
             continue
-        if any(gazetteer.features[row] in ("admin1", "country") for row, _ in second.candidates):
-            first.qualifier = index + 1
-            second.is_qualifier = True
+        if not any(gazetteer.features[row] in ("admin1", "country") for row, _ in second.candidates):
+            continue
+        if _COMMA.match(between) and ((_country_by_own_name(first, gazetteer) and
+                                       _country_by_own_name(second, gazetteer)) or
+                                      _list_continues(doc, mentions, index + 1)):
+            continue  # "in China, Japan and South Korea": a list, not a town and its country ("China, Maine" is)
+        first.qualifier = index + 1
+        second.is_qualifier = True
+
+
+#: what follows the second name of a list: "X, Y and Z" (not "X, Y, and Z": "Jackson, Miss., and Mobile")
+_LIST_AND = re.compile(r"^\s*(?:and|or)\s*$")
+
+
+def _list_continues(doc: Doc, mentions: list[Mention], index: int) -> bool:
+    """Whether the list goes on after mention ``index``: "Lyon, Grenoble and Nice", or "Lyon, Grenoble,
+    Nice and Dijon" (a comma alone then needs a further name joined by "and"/"or")."""
+    text = doc_text(doc)
+    if index + 1 >= len(mentions):
+        return False
+    between = text[mentions[index].end:mentions[index + 1].start]
+    if _LIST_AND.match(between):
+        return True
+    return bool(_COMMA.match(between)) and index + 2 < len(mentions) and \
+        bool(_LIST_GLUE.match(text[mentions[index + 1].end:mentions[index + 2].start]))
+
+
+_BARE_IN = re.compile(r"^[ \t]+in[ \t]+$")
+
+
+def _holds_a_town(outer: Mention, inner: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a country or first-level subdivision of ``outer``'s own name holds a town of ``inner``'s."""
+    containers = [row for row, alternate in outer.candidates
+                  if not alternate and gazetteer.features[row] in ("country", "admin1")]
+    for row, _ in inner.candidates:
+        if gazetteer.features[row] != "city":
+            continue
+        for container in containers:
+            if (gazetteer.features[container] == "country" and gazetteer.countries[container] == gazetteer.countries[row]) \
+                    or gazetteer.admin1[row] == gazetteer.ids[container]:
+                return True
+    return False
+
+
+def _country_by_own_name(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether the name is a country's own name ("China"): never a town qualified by what follows it."""
+    return any(gazetteer.features[row] == "country" and not alternate for row, alternate in mention.candidates)
 
 
 def _link_lists(doc: Doc, mentions: list[Mention]) -> None:

@@ -43,6 +43,9 @@ def metonymy_reason(span: Span, word_lists: Cues | None = None, polity: bool = T
         return "object"
     if dep == "pobj" and head.lower_ == "with" and _noun_lemma(head.head) in words.partner_words:
         return "partner"
+    if polity and dep == "pobj" and head.lower_ == "from" and head.head.pos_ == "NOUN" \
+            and _noun_lemma(head.head) in words.source_nouns:
+        return "source"  # "acting on orders from Brussels", "instructions from Moscow"
     if polity and _acting_relative(token, words):
         return "subject"  # "welcomed in Washington, which has pressed both sides to settle"
     return None
