@@ -50,6 +50,17 @@ def reference_annotation(nlp, reference_text):
 
 
 @pytest.fixture
+def resolve(nlp):
+    """Resolve a short actor phrase with the shared pipeline: ``resolve(text, date=None)``."""
+    from tidings.actors import resolve_actor
+
+    def run(text: str, date: str | None = None):
+        return resolve_actor(text, date, nlp=nlp)
+
+    return run
+
+
+@pytest.fixture
 def annotate_text(nlp):
     """Annotate a short text with the shared pipeline: ``annotate_text(text, published=None)``."""
     import tidings

@@ -11,14 +11,6 @@ import pytest
 from tidings.actors import RESOLVED_BY, resolve_actor
 
 
-@pytest.fixture
-def resolve(nlp):
-    def run(text: str, date: str | None = None):
-        return resolve_actor(text, date, nlp=nlp)
-
-    return run
-
-
 @pytest.mark.parametrize("text, code, sectors, resolved_by", [
     ("four Saudi men", "SAU", ["CVL"], "agent-noun"),
     ("a US destroyer", "USA", ["MIL"], "agent-noun"),
@@ -151,7 +143,6 @@ def test_ethnic_groups_need_context(resolve):
     ],
 )
 def test_names_and_ranks_that_are_not_what_they_seem(text, code, sectors):
-    from tidings.actors import resolve_actor
 
     actor = resolve_actor(text)
     assert (actor.code, actor.sectors) == (code, sectors)

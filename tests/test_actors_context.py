@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.actors import resolve_actor
 from tidings.components.actors import actor_for_span, actors_for_span
-
-
-@pytest.fixture
-def resolve(nlp):
-    def run(text: str, date: str | None = None):
-        return resolve_actor(text, date, nlp=nlp)
-
-    return run
 
 
 def subtree(token):

@@ -9,16 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.actors import resolve_actor
-
-
-@pytest.fixture
-def resolve(nlp):
-    def run(text: str, date: str | None = None):
-        return resolve_actor(text, date, nlp=nlp)
-
-    return run
-
 
 @pytest.mark.parametrize("text, code, primary", [
     ("Belgian paratroopers", "BEL", "MIL"),

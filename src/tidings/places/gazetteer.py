@@ -264,30 +264,11 @@ def build_gazetteer(folder: Path) -> Gazetteer:
             raise DataFileError(f"unknown gazetteer id {row['target']!r}", source=str(folder / "alternates.tsv"),
                                 line=row["_line"])
         gazetteer.add_name(target, row["name"])
-    seats = folder / "seats.tsv"
-    if seats.exists():
-        for row in load(seats, SEATS):
-            target = gazetteer.row_of(row["id"])
-            if target is None or gazetteer.countries[target] != row["country"]:
-                raise DataFileError(f"no city {row['id']!r} in {row['country']}", source=str(seats),
-                                    line=row["_line"])
-            gazetteer.capitals.add(target)
-    world_cities = folder / "world_cities.tsv"
-    if world_cities.exists():
-        for row in load(world_cities, SEATS):
-            target = gazetteer.row_of(row["id"])
-            if target is None or gazetteer.countries[target] != row["country"]:
-                raise DataFileError(f"no city {row['id']!r} in {row['country']}", source=str(world_cities),
-                                    line=row["_line"])
-            gazetteer.prominent.add(target)
-    admin1_seats = folder / "admin1_seats.tsv"
-    if admin1_seats.exists():
-        for row in load(admin1_seats, SEATS):
-            target = gazetteer.row_of(row["id"])
-            if target is None or gazetteer.countries[target] != row["country"]:
-                raise DataFileError(f"no city {row['id']!r} in {row['country']}", source=str(admin1_seats),
-                                    line=row["_line"])
-            gazetteer.admin1_seats.add(target)
+    # hand-written lists of cities that weigh more than their size: seats of government (as capitals),
+    # world cities, and seats of first-level units (governments in stories about their state)
+    for name, marked in (("seats.tsv", gazetteer.capitals), ("world_cities.tsv", gazetteer.prominent),
+                         ("admin1_seats.tsv", gazetteer.admin1_seats)):
+        marked.update(_city_rows(gazetteer, folder / name))
     abbreviations = folder / "abbreviations.tsv"
     if abbreviations.exists():
         for row in load(abbreviations, ALTERNATES):
@@ -297,6 +278,19 @@ def build_gazetteer(folder: Path) -> Gazetteer:
                                     line=row["_line"])
             gazetteer.abbreviations.setdefault(row["name"], []).append(target)
     return gazetteer
+
+
+def _city_rows(gazetteer: Gazetteer, path: Path) -> list[int]:
+    """Rows of the cities a city list names (id and country checked; errors name the file and line)."""
+    if not path.exists():
+        return []
+    rows = []
+    for row in load(path, SEATS):
+        target = gazetteer.row_of(row["id"])
+        if target is None or gazetteer.countries[target] != row["country"]:
+            raise DataFileError(f"no city {row['id']!r} in {row['country']}", source=str(path), line=row["_line"])
+        rows.append(target)
+    return rows
 
 
 def _load_cities(gazetteer: Gazetteer, path: Path, capital_ids: set[str]) -> None:

@@ -1,4 +1,4 @@
-"""Sixth-round places rules: state and provincial capitals standing for their government, natural
+"""Places: state and provincial capitals standing for their government, natural
 features that never do, "hold" as a stative verb, "a small Texas town", towns on ferry routes and
 islands, names swallowed into a date, Japanese municipality names without their suffix, and new
 landforms and islands in the gazetteer.
@@ -9,23 +9,9 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
+from places_helpers import place_named, places_in
 
-from tidings.extensions import records
 from tidings.places import load_gazetteer
-
-
-def _places(nlp, text: str) -> list:
-    from tidings.ingest import article_from_text
-
-    doc = nlp.make_doc(text)
-    doc._.article = article_from_text(text, detect_title=False)
-    return records(nlp(doc), "places")
-
-
-def _place(nlp, text: str, name: str):
-    found = [p for p in _places(nlp, text) if p.text.removeprefix("the ") == name]
-    assert found, f"{name!r} not found in {[p.text for p in _places(nlp, text)]}"
-    return found[0]
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -37,7 +23,7 @@ def _place(nlp, text: str, name: str):
      "promised an answer by June.", "Harrisburg", "USA"),
 ])
 def test_subdivision_capital_as_government(nlp, text, name, country):
-    place = _place(nlp, text, name)
+    place = place_named(nlp, text, name)
     assert (place.country, place.role) == (country, "metonymy")
 
 
@@ -48,7 +34,7 @@ def test_subdivision_capital_as_government(nlp, text, name, country):
     ("KAMLOOPS, British Columbia — Victoria said she would stay with her sister in Kamloops.", None),
 ])
 def test_subdivision_capital_not_government(nlp, text, name):
-    places = _places(nlp, text)
+    places = places_in(nlp, text)
     if name is None:
         assert not any(p.text == "Victoria" for p in places)
     else:
@@ -62,7 +48,7 @@ def test_subdivision_capital_not_government(nlp, text, name):
     ("Poland and Lithuania held joint exercises near the border.", "Poland", "metonymy"),
 ])
 def test_natural_features_and_hold(nlp, text, name, role):
-    assert _place(nlp, text, name).role == role
+    assert place_named(nlp, text, name).role == role
 
 
 @pytest.mark.parametrize("text, name, feature, country", [
@@ -72,7 +58,7 @@ def test_natural_features_and_hold(nlp, text, name, role):
     ("Volunteers cleaned up the town of Peru after the flood reached Indiana.", "Peru", "city", "USA"),
 ])
 def test_common_noun_after_state(nlp, text, name, feature, country):
-    place = _place(nlp, text, name)
+    place = place_named(nlp, text, name)
     assert (place.feature, place.country) == (feature, country)
 
 
@@ -89,13 +75,13 @@ def test_common_noun_after_state(nlp, text, name, feature, country):
      "JPN"),
 ])
 def test_small_places_found(nlp, text, name, country):
-    assert _place(nlp, text, name).country == country
+    assert place_named(nlp, text, name).country == country
 
 
 def test_bare_to_is_no_route(nlp):
     text = ("SAN JOSE, California — The patent, which belongs to Cisco, was filed in 2001. Cisco said it "
             "would appeal.")
-    assert not any(p.text == "Cisco" for p in _places(nlp, text))
+    assert not any(p.text == "Cisco" for p in places_in(nlp, text))
 
 
 @pytest.mark.parametrize("name, feature, country", [
@@ -120,4 +106,4 @@ def test_landforms_in_gazetteer(name, feature, country):
     ("Ferries to the Isle of Mull were cancelled.", "Isle of Mull"),
 ])
 def test_landforms_found(nlp, text, name):
-    assert _place(nlp, text, name).feature in ("region", "island")
+    assert place_named(nlp, text, name).feature in ("region", "island")

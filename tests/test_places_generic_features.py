@@ -1,4 +1,4 @@
-"""Seventh-round places rules: "X Strait", "X Valley", "Lake X" never fall back to a town X; a direction
+"""Places: "X Strait", "X Valley", "Lake X" never fall back to a town X; a direction
 word before a feature word is no name ("South Island" is not Iceland's "Island"); a first-level
 subdivision over a namesake town of its country; subdivisions written with or without "Region"; a county
 inside the state the article names; towns qualified by "in <country>", listed with a place, or objects
@@ -11,25 +11,11 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
+from places_helpers import place_named
 
-from tidings.extensions import records
 from tidings.places import load_gazetteer
 from tidings.places.data import cues
 from tidings.places.resolve import candidates_for
-
-
-def _places(nlp, text: str) -> list:
-    from tidings.ingest import article_from_text
-
-    doc = nlp.make_doc(text)
-    doc._.article = article_from_text(text, detect_title=False)
-    return records(nlp(doc), "places")
-
-
-def _place(nlp, text: str, name: str):
-    found = [p for p in _places(nlp, text) if p.text.removeprefix("the ") == name]
-    assert found, f"{name!r} not found in {[p.text for p in _places(nlp, text)]}"
-    return found[0]
 
 
 @pytest.mark.parametrize("name", [
@@ -68,7 +54,7 @@ def test_direction_and_feature_word_is_no_country(name):
      "in Kumasi cut prices.", "Western Region", "iso3166-2:GH-WP"),
 ])
 def test_subdivision_over_namesake_town(nlp, text, name, expected_id):
-    assert _place(nlp, text, name).gazetteer_id == expected_id
+    assert place_named(nlp, text, name).gazetteer_id == expected_id
 
 
 @pytest.mark.parametrize("names, expected", [
@@ -84,7 +70,7 @@ def test_subdivision_or_capital(names, expected):
 def test_county_in_named_state(nlp):
     text = ("LANSING, Mich. — Turnout in Wayne County beat the state average, and officials in Ingham "
             "County counted late into the night.")
-    assert _place(nlp, text, "Wayne County").gazetteer_id == "geonames-admin2:US:Michigan:Wayne County"
+    assert place_named(nlp, text, "Wayne County").gazetteer_id == "geonames-admin2:US:Michigan:Wayne County"
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -98,12 +84,12 @@ def test_county_in_named_state(nlp):
      "followed.", "Manang", "NPL"),
 ])
 def test_small_places_found(nlp, text, name, country):
-    assert _place(nlp, text, name).country == country
+    assert place_named(nlp, text, name).country == country
 
 
 def test_facility_is_never_metonymy(nlp):
     text = "PERTH, Australia — Smoke hung over the hills, and Perth Airport suspended all flights."
-    assert _place(nlp, text, "Perth Airport").role != "metonymy"
+    assert place_named(nlp, text, "Perth Airport").role != "metonymy"
 
 
 @pytest.mark.parametrize("text, name", [
@@ -114,7 +100,7 @@ def test_facility_is_never_metonymy(nlp):
     ("QUEBEC CITY — Quebec already chooses most of its own immigrants, the minister noted.", "Quebec"),
 ])
 def test_government_metonymy(nlp, text, name):
-    assert _place(nlp, text, name).role == "metonymy"
+    assert place_named(nlp, text, name).role == "metonymy"
 
 
 @pytest.mark.parametrize("text, name", [
@@ -122,7 +108,7 @@ def test_government_metonymy(nlp, text, name):
     ("Tourists visited Kabul, which lies in a high valley.", "Kabul"),
 ])
 def test_not_metonymy(nlp, text, name):
-    assert _place(nlp, text, name).role != "metonymy"
+    assert place_named(nlp, text, name).role != "metonymy"
 
 
 @pytest.mark.parametrize("country, found", [("TWN", True), ("USA", False)])

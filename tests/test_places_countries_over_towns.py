@@ -1,4 +1,4 @@
-"""Fifth-round places rules: a country's name is the country unless qualified, a qualifier holds what it
+"""Places: a country's name is the country unless qualified, a qualifier holds what it
 qualifies, world cities and dominant namesakes against local context, "Gulf of X" waters, untagged
 subdivisions of several words, and new regions, rivers and facilities.
 
@@ -8,23 +8,9 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
+from places_helpers import place_named, places_in
 
-from tidings.extensions import records
 from tidings.places import distance_km
-
-
-def _places(nlp, text: str) -> list:
-    from tidings.ingest import article_from_text
-
-    doc = nlp.make_doc(text)
-    doc._.article = article_from_text(text, detect_title=False)
-    return records(nlp(doc), "places")
-
-
-def _place(nlp, text: str, name: str, occurrence: int = 0):
-    found = [p for p in _places(nlp, text) if p.text.removeprefix("the ") == name]
-    assert len(found) > occurrence, f"{name!r} not found in {[p.text for p in _places(nlp, text)]}"
-    return found[occurrence]
 
 
 @pytest.mark.parametrize("text, name, feature, country", [
@@ -41,14 +27,14 @@ def _place(nlp, text: str, name: str, occurrence: int = 0):
     ("Volunteers cleaned up the town of Peru after the flood reached Indiana.", "Peru", "city", "USA"),
 ])
 def test_country_names_against_namesake_towns(nlp, text, name, feature, country):
-    place = _place(nlp, text, name)
+    place = place_named(nlp, text, name)
     assert (place.feature, place.country) == (feature, country)
 
 
 def test_dateline_qualifier_is_the_country(nlp):
     text = ("MONTERREY, Mexico (Tidings Wire) — Factory workers in Monterrey and Saltillo walked out on "
             "Tuesday over pay, union leaders said.")
-    place = _place(nlp, text, "Mexico")
+    place = place_named(nlp, text, "Mexico")
     assert (place.feature, place.country) == ("country", "MEX")
 
 
@@ -64,7 +50,7 @@ def test_dateline_qualifier_is_the_country(nlp):
      "El Paso.", "El Paso", "USA", (31.76, -106.49)),
 ])
 def test_prominent_city_against_article_context(nlp, text, name, country, point):
-    place = _place(nlp, text, name)
+    place = place_named(nlp, text, name)
     assert place.country == country
     assert distance_km(place.lat, place.lon, *point) < 50
 
@@ -80,14 +66,14 @@ def test_prominent_city_against_article_context(nlp, text, name, country, point)
      (-29.99, -51.17)),
 ])
 def test_waters_regions_and_facilities(nlp, text, name, feature, point):
-    place = _place(nlp, text, name)
+    place = place_named(nlp, text, name)
     assert place.feature == feature
     assert distance_km(place.lat, place.lon, *point) < 100
 
 
 def test_gulf_of_unknown_water_is_not_its_namesake(nlp):
     """A "Gulf of X" the gazetteer does not know is not X itself."""
-    places = _places(nlp, "Fishing boats sheltered in the Gulf of Nowhereland near Oregon.")
+    places = places_in(nlp, "Fishing boats sheltered in the Gulf of Nowhereland near Oregon.")
     assert all(p.feature == "water" for p in places if "Gulf" in p.text)
 
 
@@ -97,7 +83,7 @@ def test_gulf_of_unknown_water_is_not_its_namesake(nlp):
     ("PERTH — Miners in Western Australia reported record iron ore sales.", "Western Australia", "AUS"),
 ])
 def test_untagged_subdivisions_of_several_words(nlp, text, name, country):
-    place = _place(nlp, text, name)
+    place = place_named(nlp, text, name)
     assert (place.feature, place.country) == ("admin1", country)
 
 
@@ -108,7 +94,7 @@ def test_untagged_subdivisions_of_several_words(nlp, text, name, country):
     ("Storms flooded Paris, Texas, and Sherman on Tuesday.", "Paris", "USA"),
 ])
 def test_local_namesakes_still_win_when_qualified(nlp, text, name, country):
-    assert _place(nlp, text, name).country == country
+    assert place_named(nlp, text, name).country == country
 
 
 @pytest.mark.parametrize("text, name, feature", [
@@ -118,5 +104,5 @@ def test_local_namesakes_still_win_when_qualified(nlp, text, name, country):
     ("Flights resumed at Mitiga airport in Tripoli on Monday.", "Mitiga airport", "airport"),
 ])
 def test_generic_noun_after_a_name_is_not_part_of_it(nlp, text, name, feature):
-    place = _place(nlp, text, name)
+    place = place_named(nlp, text, name)
     assert place.feature == feature

@@ -1,4 +1,4 @@
-"""Fourth-round places rules: towns of 500 people, seats of government, a capital yielding to a much bigger
+"""Places: towns of 500 people, seats of government, a capital yielding to a much bigger
 namesake, and metonymy of a country hosting talks or misparsed after a relative clause.
 
 Sentences written for these tests; each pins what a careful reader would say about a place name.
@@ -7,20 +7,16 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
+from places_helpers import places_in
 
 from tidings.errors import DataFileError
-from tidings.extensions import records
 from tidings.lexicon import data_path
 from tidings.places import distance_km, geocode
 from tidings.places.gazetteer import build_gazetteer, load_gazetteer
 
 
 def _places(nlp, text: str) -> dict:
-    from tidings.ingest import article_from_text
-
-    doc = nlp.make_doc(text)
-    doc._.article = article_from_text(text, detect_title=False)
-    return {p.text: p for p in records(nlp(doc), "places")}
+    return {p.text: p for p in places_in(nlp, text)}
 
 
 @pytest.mark.parametrize("names, index, country, point", [

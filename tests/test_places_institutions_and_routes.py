@@ -1,4 +1,4 @@
-"""Eighth-round places rules: a subdivision named as the modifier of an institution word ("the Kerala
+"""Places: a subdivision named as the modifier of an institution word ("the Kerala
 government"), a national capital the tagger took for a common noun as a subject ("Rabat accepted ..."),
 the bare name of a known crossing and paths rerouted through it, "from X to Y" with a known end, a body of
 water over the small town named after it, districts listed by hand, "the eruption of X"; a hand-added
@@ -10,25 +10,11 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
+from places_helpers import place_named
 
-from tidings.extensions import records
 from tidings.places import load_gazetteer
 from tidings.places.data import cues
 from tidings.places.resolve import candidates_for
-
-
-def _places(nlp, text: str) -> list:
-    from tidings.ingest import article_from_text
-
-    doc = nlp.make_doc(text)
-    doc._.article = article_from_text(text, detect_title=False)
-    return records(nlp(doc), "places")
-
-
-def _place(nlp, text: str, name: str):
-    found = [p for p in _places(nlp, text) if p.text.removeprefix("the ") == name]
-    assert found, f"{name!r} not found in {[p.text for p in _places(nlp, text)]}"
-    return found[0]
 
 
 @pytest.mark.parametrize("name, feature, country", [
@@ -71,7 +57,7 @@ def test_water_over_small_namesake_town(name, expected):
      "and Regina said.", "Hudson Bay", "water"),
 ])
 def test_places_in_context(nlp, text, name, feature):
-    assert _place(nlp, text, name).feature == feature
+    assert place_named(nlp, text, name).feature == feature
 
 
 @pytest.mark.parametrize("text, name", [
@@ -79,20 +65,20 @@ def test_places_in_context(nlp, text, name, feature):
     ("NAIROBI — Mogadishu rejected the proposal from Ethiopia, officials said.", "Mogadishu"),
 ])
 def test_capital_as_subject_is_metonymy(nlp, text, name):
-    assert _place(nlp, text, name).role == "metonymy"
+    assert place_named(nlp, text, name).role == "metonymy"
 
 
 def test_state_before_government_is_mention(nlp):
     text = "PUNE, India — The Maharashtra government closed schools on Monday."
-    assert _place(nlp, text, "Maharashtra").role == "mention"
+    assert place_named(nlp, text, "Maharashtra").role == "mention"
 
 
 def test_towns_pumping_water_are_places(nlp):
     text = "TUCSON, Ariz. — Under the compact, Tucson and Phoenix will pump more groundwater next year."
-    assert _place(nlp, text, "Phoenix").role == "mention"
+    assert place_named(nlp, text, "Phoenix").role == "mention"
 
 
 def test_alternate_of_foreign_hamlet_yields_to_region(nlp):
     text = "LUBUMBASHI, Congo — Mines of the former Katanga province resumed exports through Zambia."
-    place = _place(nlp, text, "Katanga province")
+    place = place_named(nlp, text, "Katanga province")
     assert place.country == "COD"

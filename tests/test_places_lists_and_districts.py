@@ -1,4 +1,4 @@
-"""Ninth-round places rules: a subdivision's own name the tagger took for a person's full name, a list of
+"""Places: a subdivision's own name the tagger took for a person's full name, a list of
 countries not read as "town, country", towns listed together that the tagger took for organisations,
 city districts listed by hand, English spellings of first-level units, "X in Y" without a comma, a
 common word that ends a list of towns, a name the article already uses as a place, and metonymy by
@@ -10,23 +10,11 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
+from places_helpers import places_in, places_named
 
-from tidings.extensions import records
 from tidings.places import load_gazetteer
 from tidings.places.data import cues
 from tidings.places.resolve import candidates_for
-
-
-def _places(nlp, text: str) -> list:
-    from tidings.ingest import article_from_text
-
-    doc = nlp.make_doc(text)
-    doc._.article = article_from_text(text, detect_title=False)
-    return records(nlp(doc), "places")
-
-
-def _found(nlp, text: str, name: str) -> list:
-    return [p for p in _places(nlp, text) if p.text.removeprefix("the ") == name]
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -54,20 +42,20 @@ def _found(nlp, text: str, name: str) -> list:
      "Bam", "IRN"),
 ])
 def test_detected_in_country(nlp, text, name, country):
-    found = _found(nlp, text, name)
-    assert found, f"{name!r} not found in {[p.text for p in _places(nlp, text)]}"
+    found = places_named(nlp, text, name)
+    assert found, f"{name!r} not found in {[p.text for p in places_in(nlp, text)]}"
     assert all(p.country == country for p in found)
 
 
 def test_list_of_countries_is_no_qualifier(nlp):
     text = "TOKYO — Orders from steel mills in China, Japan and South Korea fell in March."
-    found = _found(nlp, text, "China")
+    found = places_named(nlp, text, "China")
     assert found and found[0].feature == "country" and found[0].country == "CHN"
 
 
 def test_country_qualified_by_a_state_still_a_town(nlp):
     text = "AUGUSTA, Maine — Lobster boats left China, Maine, before dawn on Tuesday."
-    found = _found(nlp, text, "China")
+    found = places_named(nlp, text, "China")
     assert found and found[0].country == "USA"
 
 
@@ -109,6 +97,6 @@ def test_curated_batch(name, feature, country):
     ("LONDON — The vaccine doses had been ordered from Brussels in March.", "Brussels", "mention"),
 ])
 def test_metonymy_constructions(nlp, text, name, role):
-    found = _found(nlp, text, name)
-    assert found, f"{name!r} not found in {[p.text for p in _places(nlp, text)]}"
+    found = places_named(nlp, text, name)
+    assert found, f"{name!r} not found in {[p.text for p in places_in(nlp, text)]}"
     assert found[0].role == role
