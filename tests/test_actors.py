@@ -7,6 +7,7 @@ pipeline's model and entity ruler.
 from __future__ import annotations
 
 import pytest
+from actors_helpers import subtree
 
 from tidings.actors import RESOLVED_BY, resolve_actor
 
@@ -170,7 +171,7 @@ def test_a_nationality_word_standing_alone_in_a_sentence_is_a_civilian(nlp, text
 
     doc = nlp(text)
     token = next(t for t in doc if t.text in ("Venezuelan", "Sudanese"))
-    actor = actor_for_span(doc, doc[token.left_edge.i:token.right_edge.i + 1])
+    actor = actor_for_span(doc, subtree(token))
     assert actor is not None and (actor.code, actor.sectors) == expected
 
 

@@ -7,12 +7,9 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
+from actors_helpers import subtree
 
 from tidings.components.actors import actor_for_span, actors_for_span
-
-
-def subtree(token):
-    return token.doc[token.left_edge.i:token.right_edge.i + 1]
 
 
 def word(doc, text):

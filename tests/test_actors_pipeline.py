@@ -4,6 +4,7 @@ use, and the reference article's gold actors. Sentences are written for these te
 from __future__ import annotations
 
 import pytest
+from actors_helpers import subtree
 
 from tidings.components.actors import actor_for_span, actors_for_span
 
@@ -98,10 +99,6 @@ def test_empty_and_odd_input(nlp):
 
 
 # -- the span contract ----------------------------------------------------------------------------
-
-def subtree(token):
-    return token.doc[token.left_edge.i:token.right_edge.i + 1]
-
 
 def test_actor_for_span_of_subject_and_object(nlp):
     doc = nlp("The secretary general of Iraq's Harakat Hezbollah al-Nujaba resistance group held US occupation "

@@ -250,7 +250,7 @@ def _speaker(doc: Doc, mentions: list[Mention], i: int, quotes: list[tuple[int, 
              and m.pronoun not in FIRST_PERSON and "\n" not in entities(doc).text[quote[1]:m.start]]
     if after:
         j = after[0]
-        return refers[j] if mentions[j].pronoun and refers[j] is not None else (None if mentions[j].pronoun else j)
+        return refers[j] if mentions[j].pronoun else j
     before = [j for j, m in enumerate(mentions) if quote[0] - SPEAKER_BEFORE <= m.end <= quote[0]
               and m.pronoun not in FIRST_PERSON and "\n" not in entities(doc).text[m.end:quote[0]]]
     if before:

@@ -14,11 +14,8 @@ import pycountry
 from .data import ActorData
 from .text import normalise
 
-#: how a country word was used: a name ("Iraq"), an adjective ("Iraqi"), a demonym ("Iraqis"),
-#: a capital or seat of government ("Washington"), a territory, or a region with no country
 #: how close (rapidfuzz ratio) a misspelt country word must be
 FUZZY_MIN_SCORE = 88
-KINDS = ("name", "adjective", "demonym", "capital", "territory", "region")
 #: ISO alpha-3 codes that are also English words or common abbreviations, so not read as countries
 WORDLIKE_CODES = frozenset({"AND", "ARE", "CAN", "PER", "GIN", "BEN", "TON", "MAR", "DOM", "COM", "GUM", "IMN",
                             "LIE", "MLT", "PAN", "TUN", "ALA", "SUR", "NER", "CUB", "FIN", "GAB", "MAC", "ATA"})
@@ -27,6 +24,8 @@ WORDLIKE_CODES = frozenset({"AND", "ARE", "CAN", "PER", "GIN", "BEN", "TON", "MA
 @dataclass(frozen=True)
 class CountryHit:
     code: str | None
+    #: how the word was used: a name ("Iraq"), an adjective ("Iraqi"), a demonym ("Iraqis"), a
+    #: capital or seat of government ("Washington"), a territory, or a region with no country
     kind: str
     name: str  # canonical country name
     sectors: tuple[str, ...] = ()
@@ -73,7 +72,6 @@ class CountryIndex:
                 name = form[4:] if form.lower().startswith("the ") else form
                 self._add(form, CountryHit(row.code, kind, name if not row.code else names.get(row.code, row.code),
                                            row.sectors))
-        self.names = names
         self._fuzzy_keys: list[str] | None = None
 
     def _add(self, form: str, hit: CountryHit) -> None:
@@ -112,9 +110,6 @@ class CountryIndex:
             self._fuzzy_keys = [k for k, hit in self.folded.items() if len(k) >= 6 and hit.kind != "region"]
         best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         return self.folded[best[0]] if best else None
-
-    def name_of(self, code: str | None) -> str | None:
-        return self.names.get(code) if code else None
 
 
 def _capitalised(text: str) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import DataFileError
 from ..lexicon import Column, Schema, load, load_shipped, validate
-from ..model import NON_STATE_CODES, SECTORS
+from ..model import SECTORS
 
 DATA_DIR = "actors"
 ENV_ACTORS = "TIDINGS_ACTORS"
@@ -213,7 +213,7 @@ def _validate_role(role: dict, source: str, line: int | None) -> dict:
 
 
 def load_entries(path: str | Path) -> list[Entry]:
-    """Knowledge-base entries from a YAML file (shipped name or user path); checks references."""
+    """Knowledge-base entries from a YAML file (shipped name or user path)."""
     rows = load(path, ENTRY_SCHEMA)
     return _entries(rows, str(path))
 

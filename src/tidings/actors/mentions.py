@@ -67,13 +67,13 @@ def mention_at(token: Token, resolver: Resolver, date: str | None, forced: bool 
     if token.pos_ == "PRON" or token.tag_ == "PRP":
         possessive = token.tag_ == "PRP$" or token.dep_ == "poss"
         if lower in PERSONAL_PRONOUNS and not possessive:
-            return Mention(token.i, token.idx, token.idx + len(token), Resolution(kind="pronoun"), pronoun=lower)
+            return pronoun_mention(token)
         if forced and lower in ARGUMENT_PRONOUNS and (possessive or lower == "it"):
             return pronoun_mention(token)
         return None
     if lower in ANAPHORIC_ADJECTIVES and token.dep_ not in ("amod", "compound") and any(
             c.lower_ == "the" for c in token.lefts):
-        return Mention(token.i, token.idx, token.idx + len(token), Resolution(kind="pronoun"), pronoun=lower)
+        return pronoun_mention(token)
     if (token.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "NUM") and not token.ent_type_) or token.is_punct:
         return None
     if not forced and not _may_head(token, resolver):

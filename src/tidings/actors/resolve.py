@@ -23,7 +23,7 @@ from .countries import CountryHit, CountryIndex
 from .data import ActorData, Entry
 from .entities import entities
 from .kb import KnowledgeBase
-from .places import SUBDIVISION_WORDS
+from .places import SUBDIVISION_WORDS, city_country
 from .sectors import AgentLexicon, AgentMatch, apply_modifiers
 from .text import normalise
 
@@ -209,8 +209,6 @@ class Resolver:
             first -= 1
         if first == head_i:
             return None
-        from .places import city_country
-
         code = city_country(doc[first:head_i + 1].text, self.countries)
         if code is None:
             return None
@@ -417,8 +415,6 @@ class Resolver:
         if res.found and res.code is None and sub.code:
             # "the government of Sindh province", "president of Armenia"
             return replace(res, code=sub.code, evidence=evidence)
-        if not res.found and res.kind is None and res.role_kind is None:
-            return res
         return res
 
     def _with_apposition(self, res: Resolution, appos: Token, date: str | None, depth: int) -> Resolution:
@@ -496,40 +492,29 @@ class Resolver:
 
     def kb_hits(self, doc: Doc, start: int, end: int, date: str | None) -> list[tuple[int, int, Entry]]:
         """Knowledge-base names in ``doc[start:end]``, longest first, left to right."""
-        hits = []
-        i = start
-        while i < end:
-            token = doc[i]
-            if token.ent_kb_id_ and self.kb.get(token.ent_kb_id_) is not None:
-                ent = entities(doc).at[i]
-                hits.append((max(ent.start, start), min(ent.end, end), self.kb.get(token.ent_kb_id_)))
-                i = min(ent.end, end)
+        return _scan(start, end, lambda i: self._kb_hit_at(doc, i, start, end, date))
+
+    def _kb_hit_at(self, doc: Doc, i: int, start: int, end: int, date: str | None) -> tuple[int, int, Entry] | None:
+        """The longest knowledge-base name at token ``i`` (within ``doc[start:end]``), or None."""
+        token = doc[i]
+        if token.ent_kb_id_ and (entry := self.kb.get(token.ent_kb_id_)) is not None:
+            ent = entities(doc).at[i]
+            return max(ent.start, start), min(ent.end, end), entry
+        if not (token.text[:1].isupper() or token.lower_ in self.data.particles) or token.is_punct:
+            return None
+        for j in range(min(end, i + MAX_KB_WORDS), i, -1):
+            if doc[j - 1].is_punct and doc[j - 1].text not in (".",):
                 continue
-            if not (token.text[:1].isupper() or token.lower_ in self.data.particles) or token.is_punct:
-                i += 1
-                continue
-            found = None
-            for j in range(min(end, i + MAX_KB_WORDS), i, -1):
-                if doc[j - 1].is_punct and doc[j - 1].text not in (".",):
-                    continue
-                text = entities(doc).text[token.idx:doc[j - 1].idx + len(doc[j - 1])]
-                entry = self.kb.lookup(text, date)
-                if entry is not None and not _inside_other_name(doc, i, j):
-                    found = (i, j, entry)
-                    break
-            if found is None:
-                ent = entities(doc).at[i]
-                ent = ent if ent is not None and ent.start == i and ent.label_ in ("PERSON", "ORG") else None
-                if ent is not None and ent.end <= end and len(ent) > 1:
-                    entry = self.kb.lookup(ent.text, date, fuzzy=True)
-                    if entry is not None:
-                        found = (ent.start, ent.end, entry)
-            if found is not None:
-                hits.append(found)
-                i = found[1]
-            else:
-                i += 1
-        return hits
+            text = entities(doc).text[token.idx:doc[j - 1].idx + len(doc[j - 1])]
+            entry = self.kb.lookup(text, date)
+            if entry is not None and not _inside_other_name(doc, i, j):
+                return i, j, entry
+        ent = entities(doc).at[i]
+        if ent is not None and ent.start == i and ent.label_ in ("PERSON", "ORG") and ent.end <= end and len(ent) > 1:
+            entry = self.kb.lookup(ent.text, date, fuzzy=True)
+            if entry is not None:
+                return ent.start, ent.end, entry
+        return None
 
     def _mislabelled_person(self, ent) -> bool:
         """The small model tags "Sri Lanka", "Bangladeshi", "Bosnian Serbs" and "Kenya Anti-Corruption
@@ -544,37 +529,30 @@ class Resolver:
         return False
 
     def country_hits(self, doc: Doc, start: int, end: int, skip: set[int]) -> list[tuple[int, int, CountryHit]]:
-        hits = []
-        i = start
-        while i < end:
-            if i in skip or doc[i].is_punct or doc[i].pos_ == "PRON":
-                i += 1
+        """Country words in ``doc[start:end]`` off the ``skip`` tokens, longest first, left to right."""
+        return _scan(start, end, lambda i: self._country_hit_at(doc, i, end, skip))
+
+    def _country_hit_at(self, doc: Doc, i: int, end: int, skip: set[int]) -> tuple[int, int, CountryHit] | None:
+        """The longest country word at token ``i`` (ending by ``end``), or None."""
+        if i in skip or doc[i].is_punct or doc[i].pos_ == "PRON":
+            return None
+        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non"):
+            return None  # "anti-Syria", "pro-US": about the country, not of it
+        for j in range(min(end, i + MAX_COUNTRY_WORDS), i, -1):
+            if any(k in skip for k in range(i, j)):
                 continue
-            if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non"):
-                i += 1  # "anti-Syria", "pro-US": about the country, not of it
-                continue
-            found = None
-            for j in range(min(end, i + MAX_COUNTRY_WORDS), i, -1):
-                if any(k in skip for k in range(i, j)):
-                    continue
-                hit = self.countries.lookup(entities(doc).text[doc[i].idx:doc[j - 1].idx + len(doc[j - 1])])
-                if hit is not None:
-                    found = (i, j, hit)
-                    break
-            if found is None and doc[i].is_title and (
-                    doc[i].ent_type_ in ("GPE", "NORP", "LOC") and doc[i].ent_iob_ == "B"
-                    and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
-                    # a long capitalised word the model did not tag: "Phillippines military"
-                    or not doc[i].ent_type_ and len(doc[i]) >= 8 and doc[i].pos_ in ("PROPN", "NOUN")):
-                hit = self.countries.fuzzy(doc[i].text)  # "Afganistan", "Phillippines"
-                if hit is not None:
-                    found = (i, i + 1, hit)
-            if found is not None:
-                hits.append(found)
-                i = found[1]
-            else:
-                i += 1
-        return hits
+            hit = self.countries.lookup(entities(doc).text[doc[i].idx:doc[j - 1].idx + len(doc[j - 1])])
+            if hit is not None:
+                return i, j, hit
+        if doc[i].is_title and (
+                doc[i].ent_type_ in ("GPE", "NORP", "LOC") and doc[i].ent_iob_ == "B"
+                and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+                # a long capitalised word the model did not tag: "Phillippines military"
+                or not doc[i].ent_type_ and len(doc[i]) >= 8 and doc[i].pos_ in ("PROPN", "NOUN")):
+            hit = self.countries.fuzzy(doc[i].text)  # "Afganistan", "Phillippines"
+            if hit is not None:
+                return i, i + 1, hit
+        return None
 
     @staticmethod
     def _country_modifier(hits, head_hit):
@@ -583,8 +561,6 @@ class Resolver:
         return candidates[0] if candidates else None
 
     def city_country(self, token: Token) -> str | None:
-        from .places import city_country
-
         ent = entities(token.doc).at[token.i]
         return city_country(ent.text if ent is not None else token.text, self.countries)
 
@@ -687,6 +663,21 @@ def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
             if ent.label_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
                 return True
     return False
+
+
+def _scan(start: int, end: int, hit_at) -> list[tuple]:
+    """Hits over tokens ``start``..``end``, left to right: ``hit_at(i)`` gives the hit starting at
+    token ``i`` (a tuple whose second item is its end) or None; the scan goes on after each hit."""
+    hits = []
+    i = start
+    while i < end:
+        hit = hit_at(i)
+        if hit is None:
+            i += 1
+        else:
+            hits.append(hit)
+            i = hit[1]
+    return hits
 
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:

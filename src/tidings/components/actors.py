@@ -90,6 +90,11 @@ class ActorResolver:
         return doc
 
 
+def _doc_resolver(doc: Doc):
+    """The resolver with the knowledge-base files this Doc was read with."""
+    return get_resolver(doc.user_data.get(FILES_KEY))
+
+
 def publication_date(doc: Doc) -> str | None:
     article = getattr(doc._, "article", None)
     return getattr(article, "published", None) if article is not None else None
@@ -97,9 +102,7 @@ def publication_date(doc: Doc) -> str | None:
 
 def _narrator_first_person(mention: Mention, target: int | None) -> bool:
     """A "we" with no speaker (outside quotation marks) is the outlet talking: not a participant."""
-    if mention.pronoun not in FIRST_PERSON:
-        return False
-    return target is None
+    return mention.pronoun in FIRST_PERSON and target is None
 
 
 def to_actor(doc: Doc, mention: Mention, actor_id: str) -> Actor:
@@ -223,7 +226,7 @@ def _share_country(doc: Doc, heads: list[Token], actors: list[Actor]) -> None:
         return
     first = heads[0]
     word = next((c for c in first.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.conjuncts), None)
-    hit = get_resolver(doc.user_data.get(FILES_KEY)).countries.lookup(word.text) if word is not None else None
+    hit = _doc_resolver(doc).countries.lookup(word.text) if word is not None else None
     if hit is None or hit.code != actors[0].code:
         return
     for head, actor in zip(heads[1:], actors[1:]):
@@ -249,7 +252,7 @@ def _existing(doc: Doc, actors: list[Actor], heads: dict, root: Token) -> Actor 
 
 
 def _create(doc: Doc, actors: list[Actor], heads: dict, root: Token, span: Span | None = None) -> Actor | None:
-    resolver = get_resolver(doc.user_data.get(FILES_KEY))
+    resolver = _doc_resolver(doc)
     date = publication_date(doc)
     if span is not None and len(span) > 1 and root.dep_ in ("compound", "amod", "nmod") \
             and not span.start <= root.head.i < span.end:
@@ -280,7 +283,7 @@ def _narrower(doc: Doc, actors: list[Actor], span: Span, root: Token, found: Act
     forces") and names another one is an actor of its own."""
     if found.start >= span.start_char or root.i != span.end - 1 and span.root.i != root.i:
         return None
-    resolver = get_resolver(doc.user_data.get(FILES_KEY))
+    resolver = _doc_resolver(doc)
     res = resolver.read_core(doc, span.start, span.end, root.i, publication_date(doc))
     if not res.code or res.code == found.code:
         return None
@@ -294,7 +297,7 @@ def _own_country(doc: Doc, actors: list[Actor], heads: dict, root: Token, found:
     Romanian officials") is an actor of its own: its country, the phrase's sectors."""
     if heads.get(root.i) == found.id or root.dep_ not in ("amod", "compound", "conj", "nmod"):
         return None
-    hit = get_resolver(doc.user_data.get(FILES_KEY)).countries.lookup(root.text)
+    hit = _doc_resolver(doc).countries.lookup(root.text)
     if hit is None or hit.code is None or hit.code == found.code:
         return None
     actor = Actor(id=next_id("a", actors), text=root.text, start=root.idx, end=root.idx + len(root),
@@ -344,7 +347,6 @@ def _antecedent_for(doc: Doc, actors: list[Actor], heads: dict, mention: Mention
                                 kind=kind, plural=plural, personal=personal)
         pronoun = pronoun_mention(doc[head_i]).pronoun if doc[head_i].pos_ == "PRON" else None
         known.append((Mention(head_i, actor.start, actor.end, resolution, pronoun=pronoun), actor))
-    known.sort(key=lambda pair: pair[0].start)
     mentions = [m for m, _ in known] + [mention]
     mentions.sort(key=lambda m: m.start)
     refers = resolve_coreference(doc, mentions)

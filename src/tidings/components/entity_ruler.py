@@ -142,12 +142,9 @@ def _trim_name(doc: Doc, start: int, end: int, particles: frozenset[str],
         if doc[i].lower_ in stop_words:
             end = i
             break
-    while end > start + 1:
-        last = doc[end - 1]
-        if last.text == "-" or last.lower_ in particles or not last.text[:1].isupper():
-            end -= 1
-            continue
-        break
+    while end > start + 1 and (doc[end - 1].text == "-" or doc[end - 1].lower_ in particles
+                               or not doc[end - 1].text[:1].isupper()):
+        end -= 1
     if end <= start + 1:
         return None
     return start, end
