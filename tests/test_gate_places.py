@@ -8,7 +8,7 @@ rises above its ceiling, a count of gold items changes, or the gold data changed
 from __future__ import annotations
 
 import pytest
-from gate import load_baseline, load_benchmark
+from gate import below_floors, load_baseline, load_benchmark
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +32,7 @@ def test_gold_data_unchanged(figures, baseline):
 
 
 def test_no_figure_below_its_floor(figures, baseline, benchmark):
-    low = {}
-    for name, floor in baseline["floors"].items():
-        if name in benchmark.COUNTS:
-            if figures[name] != floor:
-                low[name] = (figures[name], floor)
-        elif figures[name] < floor - 1e-9:
-            low[name] = (round(figures[name], 4), floor)
+    low = below_floors(figures, baseline["floors"], exact=benchmark.COUNTS)
     assert not low, f"figures below their floors (got, floor): {low}"
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from tidings.errors import InputError
 from tidings.ingest import decode_bytes, read_inputs
+from tidings.model import Article
 
 ENGLISH = "The minister said on Monday that talks with Iraq’s neighbours would continue – “we are ready,” he added."
 FRENCH = "Le ministre a déclaré lundi à Genève que les négociations avec l'Irak se poursuivraient."
@@ -102,13 +103,19 @@ EMPTY = [
 ]
 
 
-@pytest.mark.parametrize("name, data, message", BINARY, ids=[case[0] for case in BINARY])
-def test_binary_file_is_an_error_and_the_batch_goes_on(tmp_path, name, data, message):
-    bad = tmp_path / name
+def read_bad_then_good(folder: Path, name: str, data: bytes) -> tuple[Path, InputError, Article]:
+    """Read a bad file ``name`` holding ``data``, then a good one: (bad path, its error, the good article)."""
+    bad = folder / name
     bad.write_bytes(data)
-    good = tmp_path / "good.txt"
+    good = folder / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
     error, article = read_inputs([bad, good])
+    return bad, error, article
+
+
+@pytest.mark.parametrize("name, data, message", BINARY, ids=[case[0] for case in BINARY])
+def test_binary_file_is_an_error_and_the_batch_goes_on(tmp_path, name, data, message):
+    bad, error, article = read_bad_then_good(tmp_path, name, data)
     assert isinstance(error, InputError)
     assert error.source == str(bad)
     assert message in error.one_line() and str(bad) in error.one_line()
@@ -117,11 +124,7 @@ def test_binary_file_is_an_error_and_the_batch_goes_on(tmp_path, name, data, mes
 
 @pytest.mark.parametrize("name, data", EMPTY, ids=[case[0] for case in EMPTY])
 def test_empty_file_is_an_error_and_the_batch_goes_on(tmp_path, name, data):
-    bad = tmp_path / name
-    bad.write_bytes(data)
-    good = tmp_path / "good.txt"
-    good.write_text(GOOD, encoding="utf-8")
-    error, article = read_inputs([bad, good])
+    bad, error, article = read_bad_then_good(tmp_path, name, data)
     assert isinstance(error, InputError)
     assert error.one_line() == f"{bad}: [T100] empty: no text"
     assert article.text == GOOD

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Optional, TextIO
 import typer
 
 from ..errors import TidingsError
+from ..store.formats import Format
 
 if TYPE_CHECKING:
     from ..model import Annotation
@@ -26,6 +27,7 @@ Processes = typer.Option(1, "--processes", "-j", min=1, help="Worker processes."
 Actors = typer.Option(None, "--actors", help="Your own actor knowledge base (YAML, the format of "
                                              "docs/actors.md); repeat for several files.")
 DB = typer.Option(Path("tidings.duckdb"), "--db", help="DuckDB file.")
+FormatOption = typer.Option(Format.table, "--format", "-f", help="table (readable), json (JSON lines) or csv.")
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -103,7 +105,7 @@ def print_stored(db: Path, query: Callable, columns, table: Callable, format, em
     """Run ``query(store)`` on the database read-only and print the records in ``format``."""
     from ..errors import StoreError
     from ..store import Store
-    from ..store.formats import Format, write_records
+    from ..store.formats import write_records
 
     try:
         with Store(db, read_only=True) as store:

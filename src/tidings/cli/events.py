@@ -11,9 +11,7 @@ from ..errors import UsageError
 from ..store import event_type
 from ..store.formats import EVENT_COLUMNS, Format, events_table
 from ..store.periods import date_range
-from .common import DB, print_stored, usage_error
-
-FormatOption = typer.Option(Format.table, "--format", "-f", help="table (readable), json (JSON lines) or csv.")
+from .common import DB, FormatOption, print_stored, usage_error
 
 
 def events_cli(

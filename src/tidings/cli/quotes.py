@@ -8,8 +8,7 @@ from typing import Optional
 import typer
 
 from ..store.formats import QUOTE_COLUMNS, Format, quotes_table
-from .common import DB, print_stored
-from .events import FormatOption
+from .common import DB, FormatOption, print_stored
 
 
 def quotes_cli(
