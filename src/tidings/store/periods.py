@@ -8,11 +8,11 @@ have happened before July). Open-ended references are anchored on the article's 
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
 from ..errors import UsageError
+from ..timex.calendar import REFERENCES, bounds
 
 #: stand-ins for "no bound" (PAST_REF has no first day, FUTURE_REF no last day)
 EARLIEST = date(1, 1, 1)
@@ -20,18 +20,11 @@ LATEST = date(9999, 12, 31)
 
 Period = tuple[date, date]
 
-# TimeML seasons as meteorological seasons; a year's winter runs from its December into February.
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X?$")
-_CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
+#: forms the timex calendar (``tidings.timex.calendar.bounds``) does not produce but other annotators do:
+#: the autumn season "AU" (TimeML's "FA"), a decade or century written with X ("202X", "19XX")
+_AUTUMN = re.compile(r"^(\d{4})-AU$")
+_DECADE_X = re.compile(r"^(\d{3})X$")
+_CENTURY_X = re.compile(r"^(\d{2})XX$")
 
 
 def period(value: str | None, anchor: date | None = None) -> Period | None:
@@ -50,7 +43,7 @@ def period(value: str | None, anchor: date | None = None) -> Period | None:
 
 
 def _period(value: str, anchor: date | None) -> Period | None:
-    if value in {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}:
+    if value in REFERENCES:
         if anchor is None:
             return None
         if value == "PAST_REF":
@@ -58,39 +51,16 @@ def _period(value: str, anchor: date | None) -> Period | None:
         if value == "PRESENT_REF":
             return anchor, anchor
         return anchor + timedelta(days=1), LATEST
-    if match := _DAY.match(value):
-        day = date(*map(int, match.groups()))
-        return day, day
-    if match := _MONTH.match(value):
-        return _months(int(match[1]), int(match[2]), int(match[2]))
-    if match := _WEEK.match(value):
-        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
-        return monday, monday + timedelta(days=6)
-    if match := _QUARTER.match(value):
-        last = int(match[2]) * 3
-        return _months(int(match[1]), last - 2, last)
-    if match := _HALF.match(value):
-        last = int(match[2]) * 6
-        return _months(int(match[1]), last - 5, last)
-    if match := _SEASON.match(value):
-        return _months(int(match[1]), *_SEASONS[match[2]])
-    if match := _YEAR.match(value):
-        return _years(int(match[1]), int(match[1]))
-    if match := _DECADE.match(value):
-        return _years(int(match[1]) * 10, int(match[1]) * 10 + 9)
-    if match := _CENTURY.match(value):
-        return _years(int(match[1]) * 100, int(match[1]) * 100 + 99)
+    # days, weeks and weekends, months, quarters, halves, seasons, years, decades, centuries, fiscal values
+    if (days := bounds(value)) is not None:
+        return days
+    if match := _AUTUMN.match(value):
+        return bounds(f"{match[1]}-FA")
+    if match := _DECADE_X.match(value):
+        return bounds(match[1])
+    if match := _CENTURY_X.match(value):
+        return bounds(match[1])
     return None
-
-
-def _months(year: int, first: int, last: int) -> Period:
-    """Months ``first``..``last`` of ``year``; months past 12 run into the next year."""
-    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    return date(year, first, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
-
-
-def _years(first: int, last: int) -> Period:
-    return date(max(first, 1), 1, 1), date(last, 12, 31)
 
 
 _BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
