@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from tidings.model import TextSpan
+
 DATA = Path(__file__).resolve().parent / "data" / "quotes"
 ELLIPSIS = " … "
 KINDS = {"direct", "indirect"}
@@ -24,18 +26,11 @@ class GoldError(ValueError):
 
 
 @dataclass
-class Span:
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
 class GoldQuote:
     kind: str
-    content: Span
-    speaker: Span | None
-    cue: Span | None
+    content: TextSpan
+    speaker: TextSpan | None
+    cue: TextSpan | None
     speaker_name: str | None = None
     medium: str | None = None
     addressee: str | None = None
@@ -98,7 +93,7 @@ def resolve_quotes(text: str, rows: list[dict], name: str) -> list[GoldQuote]:
     return quotes
 
 
-def _content_span(text: str, content: str, where: str) -> Span:
+def _content_span(text: str, content: str, where: str) -> TextSpan:
     """The content named either verbatim or as ``first words … last words``."""
     if ELLIPSIS in content:
         head, tail = content.split(ELLIPSIS, 1)
@@ -116,10 +111,11 @@ def _content_span(text: str, content: str, where: str) -> Span:
         if text.find(content, start + 1) >= 0:
             raise GoldError(f"{where}: content {content!r} occurs more than once")
         end = start + len(content)
-    return Span(text[start:end], start, end)
+    return TextSpan(text[start:end], start, end)
 
 
-def _nearest(text: str, words: str | None, content: Span, where: str, context: str | None = None) -> Span | None:
+def _nearest(text: str, words: str | None, content: TextSpan, where: str,
+             context: str | None = None) -> TextSpan | None:
     """The occurrence of ``words`` outside the content that lies nearest to it (or inside ``context``)."""
     if not words:
         return None
@@ -129,7 +125,7 @@ def _nearest(text: str, words: str | None, content: Span, where: str, context: s
         if at < 0 or words not in context:
             raise GoldError(f"{where}: speaker_context {context!r} not in text or lacks the speaker")
         start = at + context.index(words)
-        return Span(words, start, start + len(words))
+        return TextSpan(words, start, start + len(words))
     pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
     paragraph = _paragraph(text, content)
     best: tuple[int, int, int] | None = None
@@ -144,17 +140,17 @@ def _nearest(text: str, words: str | None, content: Span, where: str, context: s
             best = rank
     if best is None:
         raise GoldError(f"{where}: {words!r} not found outside the content")
-    return Span(words, best[2], best[2] + len(words))
+    return TextSpan(words, best[2], best[2] + len(words))
 
 
-def _paragraph(text: str, content: Span) -> tuple[int, int]:
+def _paragraph(text: str, content: TextSpan) -> tuple[int, int]:
     """The span of the paragraph(s) holding the content."""
     start = text.rfind("\n\n", 0, content.start)
     end = text.find("\n\n", content.end)
     return (0 if start < 0 else start + 2, len(text) if end < 0 else end)
 
 
-def _in_gap(text: str, content: Span, position: int) -> bool:
+def _in_gap(text: str, content: TextSpan, position: int) -> bool:
     """Whether ``position`` lies between two quoted parts of a split quote (``"…," he said, "…"``)."""
     inner = text[content.start:content.end]
     offset = position - content.start

@@ -4,14 +4,11 @@ the coder must get right, modality, and the derived CAMEO codes."""
 from __future__ import annotations
 
 import pytest
+from events_helpers import codes
 
 
 def _events(annotate_text, text):
     return annotate_text(text).events
-
-
-def _codes(refs) -> set[str]:
-    return {ref.code for ref in refs if ref.code}
 
 
 def _only(annotate_text, text, event_type):
@@ -63,9 +60,9 @@ def test_each_type(annotate_text, text, event_type, trigger, actors, recipients,
     event = _only(annotate_text, text, event_type)
     assert trigger in event.trigger.text
     assert event.trigger.text == text[event.trigger.start:event.trigger.end]
-    assert _codes(event.actor) == actors
+    assert codes(event.actor) == actors
     if recipients:
-        assert _codes(event.recipient) & recipients
+        assert codes(event.recipient) & recipients
     if mode:
         assert mode in event.mode
 
@@ -80,34 +77,34 @@ def test_all_sixteen_types_covered():
 
 def test_passive_by_agent(annotate_text):
     event = _only(annotate_text, "Two Syrian soldiers were killed by Turkish troops near the border.", "ASSAULT")
-    assert _codes(event.actor) == {"TUR"}
-    assert _codes(event.recipient) == {"SYR"}
+    assert codes(event.actor) == {"TUR"}
+    assert codes(event.recipient) == {"SYR"}
 
 
 def test_passive_nominal_with_authorizing_agent(annotate_text):
     text = "Two commanders were killed in a missile strike authorized by the Russian president near Aleppo."
     events = [e for e in _events(annotate_text, text) if e.event_type == "ASSAULT"]
     assert len(events) == 1, "the verb and the nominal strike are one event"
-    assert _codes(events[0].actor) == {"RUS"}
+    assert codes(events[0].actor) == {"RUS"}
 
 
 def test_coordinated_actors(annotate_text):
     event = _only(annotate_text, "France and Germany condemned the coup in Niger.", "ACCUSE")
-    assert _codes(event.actor) == {"FRA", "DEU"}
+    assert codes(event.actor) == {"FRA", "DEU"}
 
 
 def test_coordinated_recipients(annotate_text):
     event = _only(annotate_text, "Iran threatened Israel and the United States with a crushing response.", "THREATEN")
-    assert _codes(event.actor) == {"IRN"}
-    assert _codes(event.recipient) == {"ISR", "USA"}
+    assert codes(event.actor) == {"IRN"}
+    assert codes(event.recipient) == {"ISR", "USA"}
 
 
 def test_reported_speech_threat_belongs_to_the_factions(annotate_text):
     text = ("A spokesman for the movement stated that Yemeni armed factions would launch attacks against "
             "Saudi forces in case the blockade continues.")
     event = _only(annotate_text, text, "THREATEN")
-    assert _codes(event.actor) == {"YEM"}
-    assert _codes(event.recipient) == {"SAU"}
+    assert codes(event.actor) == {"YEM"}
+    assert codes(event.recipient) == {"SAU"}
     assert event.modality.hypothetical
     assert event.mode == ["violence"]
     assert not [e for e in _events(annotate_text, text) if e.event_type == "ASSAULT"]
@@ -116,36 +113,36 @@ def test_reported_speech_threat_belongs_to_the_factions(annotate_text):
 def test_nominal_assassination_of(annotate_text):
     event = _only(annotate_text, "The assassination of the Haitian president by foreign mercenaries shocked the region.",
                   "ASSAULT")
-    assert _codes(event.recipient) == {"HTI"}
+    assert codes(event.recipient) == {"HTI"}
     assert "targeted" in event.mode
 
 
 def test_nominal_drone_strike_with_national_modifier(annotate_text):
     event = _only(annotate_text, "A Turkish drone strike hit a Kurdish militia convoy in northern Syria.", "ASSAULT")
-    assert _codes(event.actor) == {"TUR"}
+    assert codes(event.actor) == {"TUR"}
     assert event.mode == ["drone"]
 
 
 def test_light_verb_launch_an_offensive(annotate_text):
     event = _only(annotate_text, "Ukrainian forces launched an offensive against Russian positions.", "ASSAULT")
-    assert _codes(event.actor) == {"UKR"}
-    assert _codes(event.recipient) == {"RUS"}
+    assert codes(event.actor) == {"UKR"}
+    assert codes(event.recipient) == {"RUS"}
     assert event.trigger.text == "launched an offensive"
 
 
 def test_held_responsible_frame(annotate_text):
     event = _only(annotate_text, "Lebanon held Israeli forces responsible for the shelling of the village.", "ACCUSE")
     assert event.trigger.text == "held Israeli forces responsible"
-    assert _codes(event.actor) == {"LBN"}
-    assert _codes(event.recipient) == {"ISR"}
+    assert codes(event.actor) == {"LBN"}
+    assert codes(event.recipient) == {"ISR"}
 
 
 def test_called_upon_to_frame(annotate_text):
     event = _only(annotate_text, "The Sudanese government called upon the United Nations to send more peacekeepers.",
                   "REQUEST")
     assert event.trigger.text == "called upon"
-    assert _codes(event.actor) == {"SDN"}
-    assert _codes(event.recipient) & {"UNO", "IGO"}
+    assert codes(event.actor) == {"SDN"}
+    assert codes(event.recipient) & {"UNO", "IGO"}
 
 
 def test_several_events_in_one_sentence(annotate_text):
@@ -169,14 +166,14 @@ def test_request_directed_at_the_target_of_a_law(annotate_text):
     text = ("Kenyan lawmakers approved a bill that requires the government to end the presence of all "
             "British military forces in the country.")
     event = _only(annotate_text, text, "REQUEST")
-    assert _codes(event.actor) == {"KEN"}
-    assert _codes(event.recipient) == {"GBR"}
+    assert codes(event.actor) == {"KEN"}
+    assert codes(event.recipient) == {"GBR"}
 
 
 def test_joint_declaration_is_an_agreement(annotate_text):
     event = _only(annotate_text, "The Greek prime minister and the Turkish president declared that talks would resume.",
                   "AGREE")
-    assert _codes(event.actor) == {"GRC", "TUR"}
+    assert codes(event.actor) == {"GRC", "TUR"}
 
 
 def test_natural_force_is_no_assault(annotate_text):
@@ -209,7 +206,7 @@ def test_future_withdrawal_is_future(annotate_text):
 def test_conditional_force_is_a_hypothetical_threat(annotate_text):
     event = _only(annotate_text, "China would attack Taiwan if it declared independence, the general said.", "THREATEN")
     assert event.modality.hypothetical
-    assert _codes(event.actor) == {"CHN"}
+    assert codes(event.actor) == {"CHN"}
 
 
 def test_might_is_hypothetical(annotate_text):

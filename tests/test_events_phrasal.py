@@ -5,15 +5,7 @@ language's alternatives and negation. Every sentence is written for these tests.
 from __future__ import annotations
 
 import pytest
-
-
-def _codes(refs) -> set[str]:
-    return {ref.code for ref in refs if ref.code}
-
-
-def _summary(annotation) -> list[tuple[str, str]]:
-    return [(e.event_type, e.trigger.text) for e in annotation.events]
-
+from events_helpers import codes, summary
 
 # (sentence, type, words of the trigger, actor codes, recipient codes or None when not checked)
 FRAMES = [
@@ -68,13 +60,13 @@ FRAMES = [
 def test_frame(annotate_text, text, event_type, trigger, actors, recipients):
     annotation = annotate_text(text)
     events = [e for e in annotation.events if e.event_type == event_type and trigger in e.trigger.text]
-    assert events, f"no {event_type} on {trigger!r}: {_summary(annotation)}"
+    assert events, f"no {event_type} on {trigger!r}: {summary(annotation)}"
     event = events[0]
     assert event.trigger.text == text[event.trigger.start:event.trigger.end]
     if actors is not None:
-        assert _codes(event.actor) == actors
+        assert codes(event.actor) == actors
     if recipients is not None:
-        assert _codes(event.recipient) & recipients
+        assert codes(event.recipient) & recipients
 
 
 def test_troops_sent_abroad_are_aid_and_sent_home_a_deployment(annotate_text):
@@ -101,7 +93,7 @@ def test_an_unreal_attack_is_no_event_but_the_answer_to_it_a_threat(annotate_tex
                            "border posts.").events
     assert [e.event_type for e in events] == ["THREATEN"]
     assert "MIL" in {s for ref in events[0].actor for s in ref.sectors}
-    assert _codes(events[0].recipient) == {"LBY"}
+    assert codes(events[0].recipient) == {"LBY"}
 
 
 NO_EVENT = [

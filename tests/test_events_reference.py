@@ -6,19 +6,16 @@ Dates belong to the event-time component and are not asserted here.
 from __future__ import annotations
 
 import pytest
-
-
-def _codes(refs) -> set[str]:
-    return {ref.code for ref in refs if ref.code}
+from events_helpers import codes
 
 
 def _matches(event, gold: dict, *, recipient: bool = True) -> bool:
     """A coded event answers a gold event: type allowed, actor country (and recipient country) agree."""
     if event.event_type not in gold["type"]:
         return False
-    if gold.get("actor_country") and not _codes(event.actor) & set(gold["actor_country"]):
+    if gold.get("actor_country") and not codes(event.actor) & set(gold["actor_country"]):
         return False
-    if recipient and gold.get("recipient_country") and not _codes(event.recipient) & set(gold["recipient_country"]):
+    if recipient and gold.get("recipient_country") and not codes(event.recipient) & set(gold["recipient_country"]):
         return False
     return True
 
@@ -28,8 +25,8 @@ def _loose(event, gold: dict) -> bool:
     if event.event_type not in gold["type"]:
         return False
     for side, key in ((event.actor, "actor_country"), (event.recipient, "recipient_country")):
-        codes = _codes(side)
-        if codes and gold.get(key) and not codes & set(gold[key]):
+        found = codes(side)
+        if found and gold.get(key) and not found & set(gold[key]):
             return False
     return True
 
@@ -39,8 +36,8 @@ def _loose(event, gold: dict) -> bool:
 def test_threat_by_resistance_factions_against_us_forces(reference_annotation):
     threats = [e for e in reference_annotation.events if e.event_type == "THREATEN"]
     event = next(e for e in threats if "war" in e.trigger.text)
-    assert _codes(event.actor) == {"IRQ"}
-    assert _codes(event.recipient) == {"USA"}
+    assert codes(event.actor) == {"IRQ"}
+    assert codes(event.recipient) == {"USA"}
     assert "MIL" in {s for ref in event.recipient for s in ref.sectors}
     assert event.modality.hypothetical
     assert event.mode == ["violence"]
@@ -49,16 +46,16 @@ def test_threat_by_resistance_factions_against_us_forces(reference_annotation):
 def test_accusation_holding_us_forces_responsible(reference_annotation):
     event = next(e for e in reference_annotation.events
                  if e.event_type == "ACCUSE" and "responsible" in e.trigger.text)
-    assert _codes(event.actor) == {"IRQ"}
-    assert _codes(event.recipient) == {"USA"}
+    assert codes(event.actor) == {"IRQ"}
+    assert codes(event.recipient) == {"USA"}
     assert "MIL" in {s for ref in event.recipient for s in ref.sectors}
 
 
 def test_drone_strike_authorized_by_the_us(reference_annotation):
     event = next(e for e in reference_annotation.events if e.event_type == "ASSAULT")
-    assert _codes(event.actor) == {"USA"}
+    assert codes(event.actor) == {"USA"}
     assert "drone" in event.mode
-    assert "IRQ" not in _codes(event.actor)
+    assert "IRQ" not in codes(event.actor)
 
 
 # --- issue 3: every required gold event, few extras --------------------------------------------------
@@ -86,8 +83,8 @@ def test_no_required_event_has_actor_and_recipient_swapped(reference_annotation,
         if not gold["required"] or not gold.get("recipient_country") or not gold.get("actor_country"):
             continue
         for event in reference_annotation.events:
-            if event.event_type in gold["type"] and _codes(event.actor) == set(gold["recipient_country"]) \
-                    and _codes(event.recipient) & set(gold["actor_country"]) \
+            if event.event_type in gold["type"] and codes(event.actor) == set(gold["recipient_country"]) \
+                    and codes(event.recipient) & set(gold["actor_country"]) \
                     and not set(gold["actor_country"]) & set(gold["recipient_country"]):
                 pytest.fail(f"{gold['id']} coded the wrong way round: {event}")
 

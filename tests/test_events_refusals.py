@@ -5,6 +5,7 @@ no event otherwise. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from events_helpers import summary
 
 from tidings.errors import DataFileError
 from tidings.events.lexicon import load_triggers
@@ -12,10 +13,6 @@ from tidings.events.lexicon import load_triggers
 
 def _text(annotation, ref) -> str:
     return next(actor.text for actor in annotation.actors if actor.id == ref.actor)
-
-
-def _summary(annotation) -> list[tuple[str, str]]:
-    return [(e.event_type, e.trigger.text) for e in annotation.events]
 
 
 # (sentence, trigger, word of the actor phrase, word of the recipient phrase or None, mode)
@@ -35,7 +32,7 @@ THREATS = [
 def test_refusing_someones_protest_or_attack_is_a_threat(annotate_text, text, trigger, actor, recipient, mode):
     annotation = annotate_text(text)
     threats = [e for e in annotation.events if e.event_type == "THREATEN"]
-    assert threats, _summary(annotation)
+    assert threats, summary(annotation)
     threat = threats[0]
     assert trigger in threat.trigger.text
     assert not threat.modality.negated  # the threat is made, not denied
@@ -47,7 +44,7 @@ def test_refusing_someones_protest_or_attack_is_a_threat(annotate_text, text, tr
     else:
         assert any(recipient in _text(annotation, ref) for ref in threat.recipient)
     # the rallies or attacks are what is threatened against, not events of their own
-    assert not [e for e in annotation.events if e.event_type in {"PROTEST", "ASSAULT"}], _summary(annotation)
+    assert not [e for e in annotation.events if e.event_type in {"PROTEST", "ASSAULT"}], summary(annotation)
 
 
 def test_the_warner_is_the_actor_and_the_group_the_recipient(annotate_text):
@@ -72,16 +69,16 @@ NOT_THREATS = [
 def test_tolerance_that_is_no_threat(annotate_text, text, event_type):
     annotation = annotate_text(text)
     types = [e.event_type for e in annotation.events]
-    assert "THREATEN" not in types, _summary(annotation)
+    assert "THREATEN" not in types, summary(annotation)
     if event_type is None:
-        assert not annotation.events, _summary(annotation)
+        assert not annotation.events, summary(annotation)
     else:
-        assert event_type in types, _summary(annotation)
+        assert event_type in types, summary(annotation)
 
 
 def test_no_longer_negates_an_event(annotate_text):
     annotation = annotate_text("Germany will no longer support the Malian government.")
-    assert annotation.events, _summary(annotation)
+    assert annotation.events, summary(annotation)
     assert annotation.events[0].modality.negated
 
 

@@ -17,6 +17,7 @@ from ..extensions import doc_text, records, register_extensions
 from ..lexicon import Column, Schema, load
 from ..model import Framing
 
+TERMS_FILE = "framing/loaded_terms.yaml"
 KINDS = frozenset({"label", "praise", "scorn", "charge", "emotion"})
 LOADED_TERMS = Schema(
     name="loaded terms",
@@ -27,7 +28,7 @@ _SCARE_QUOTE = re.compile(r"[\"“]([^\"“”\n]{1,30})[\"”]")
 
 
 class FramingMarker:
-    def __init__(self, nlp: Language, name: str, terms_file: str = "framing/loaded_terms.yaml"):
+    def __init__(self, nlp: Language, name: str, terms_file: str = TERMS_FILE):
         self.name = name
         register_extensions()
         rows = load(terms_file, LOADED_TERMS)
@@ -102,6 +103,6 @@ def _outermost(marks: list[Framing]) -> list[Framing]:
 
 
 @Language.factory("tidings_framing", assigns=["doc._.framing"], requires=["doc._.quotes"],
-                  default_config={"terms_file": "framing/loaded_terms.yaml"})
+                  default_config={"terms_file": TERMS_FILE})
 def make_framing(nlp: Language, name: str, terms_file: str) -> FramingMarker:
     return FramingMarker(nlp, name, terms_file)

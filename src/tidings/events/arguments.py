@@ -72,7 +72,7 @@ _QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten"
 def first_found(token: Token, paths: tuple[str, ...] | list[str]) -> list[Token]:
     """The tokens reached by the first path that reaches any (a quantity head gives way to what it counts)."""
     for path in paths:
-        found = [c for t in _one_per_slot(follow(token, path)) if not _is_date(c := _counted(t))]
+        found = _reached(token, path)
         if found:
             return found
     return []
@@ -82,10 +82,15 @@ def all_found(token: Token, paths: tuple[str, ...] | list[str]) -> list[list[Tok
     """What each path reaches, in path order (paths reaching nothing are left out)."""
     options = []
     for path in paths:
-        found = [c for t in _one_per_slot(follow(token, path)) if not _is_date(c := _counted(t))]
+        found = _reached(token, path)
         if found and found not in options:
             options.append(found)
     return options
+
+
+def _reached(token: Token, path: str) -> list[Token]:
+    """The participant heads a path reaches: one per slot, counted ("hundreds of farmers" → farmers), no dates."""
+    return [c for t in _one_per_slot(follow(token, path)) if not _is_date(c := _counted(t))]
 
 
 def _one_per_slot(tokens: list[Token]) -> list[Token]:

@@ -17,12 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import doc_text
 from ..model import Actor, ActorRef, Event, Modality, TextSpan
-from .arguments import (
-    PASSIVE_INSTRUMENT_PATH,
-    contiguous_subtree,
-    is_participant_token,
-    is_passive,
-)
+from .arguments import PASSIVE_INSTRUMENT_PATH, is_participant_token, is_passive
 from .coder import code_sentence, content_targets
 from .codes import derive_codes
 from .frames import Candidate, match_entry
@@ -173,10 +168,7 @@ def _place_recipients(doc: Doc, candidate: Candidate, lexicon: EventLexicon, tri
     for path in paths:
         for head in heads:
             for obj in follow(head, path):
-                start, end = contiguous_subtree(obj)
-                first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-                inside = places.within(first, last)
-                for place in inside[:1]:
+                for place in places.in_phrase(obj)[:1]:
                     span = doc.char_span(place.start, place.end, alignment_mode="expand")
                     if span is None or span.root.dep_ in ("amod", "compound", "nmod", "poss"):
                         continue  # "Montenegrin prisoners", "Iraq's parliament": not the place itself
@@ -286,7 +278,7 @@ def _refine_type(candidate: Candidate, actors: list[Actor], recipients: list[Act
         candidate.mode = []  # the new type's mode comes from the cue words
 
 
-def _cue_values(cues: list[Cue], sent: Span, event_type: str | None) -> list[str]:
+def _cue_values(cues: tuple[Cue, ...], sent: Span, event_type: str | None) -> list[str]:
     """Values of the cues (in data order) whose words occur in the sentence: a word as a token's
     lemma or text, a phrase (or hyphenated word) in the sentence text."""
     text = sent.text.lower()

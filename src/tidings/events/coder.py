@@ -110,12 +110,29 @@ def _in_content(inner: Candidate, outer: Candidate) -> bool:
 def _content_type(candidate: Candidate, lexicon: EventLexicon) -> None:
     """A verbal event may be re-typed by its content ("vowed to fight" is a THREATEN)."""
     for rule in lexicon.types[candidate.event_type].content_as:
-        source, _, outer_type = rule.partition("=")
-        inner_type, _, inner_mode = source.partition(":")
-        if any(inner.event_type == inner_type and (not inner_mode or inner_mode in inner.mode)
+        if any(_rule_outcome(rule, inner.event_type, inner.mode) is not None
                for inner in _substantial(candidate.absorbed) if _direct(inner, candidate)):
-            candidate.event_type = outer_type
+            candidate.event_type = rule.partition("=")[2]
             return
+
+
+def _rule_outcome(rule: str, inner_type: str, inner_mode: list[str]) -> str | None:
+    """The outcome of an ``INNER[:mode]=OUTCOME`` rule for an inner event of this type and mode, or
+    None when the rule does not apply to it."""
+    source, _, outcome = rule.partition("=")
+    wanted_type, _, wanted_mode = source.partition(":")
+    if inner_type == wanted_type and (not wanted_mode or wanted_mode in inner_mode):
+        return outcome
+    return None
+
+
+def _mode_from_content(event_type: str, inner_type: str, inner_mode: list[str], lexicon: EventLexicon) -> str | None:
+    """The mode an event of ``event_type`` takes from an inner event (the type's ``content_mode``)."""
+    for rule in lexicon.types[event_type].content_mode:
+        mode = _rule_outcome(rule, inner_type, inner_mode)
+        if mode is not None:
+            return mode
+    return None
 
 
 def _direct(inner: Candidate, outer: Candidate) -> bool:
@@ -146,14 +163,11 @@ def _content_mode(candidate: Candidate, lexicon: EventLexicon) -> None:
     """Mode of a verbal event from what it is about ("threatened to attack" → violence)."""
     if candidate.mode:
         return
-    rules = lexicon.types[candidate.event_type].content_mode
     for inner in _substantial(candidate.absorbed):
-        for rule in rules:
-            source, _, mode = rule.partition("=")
-            inner_type, _, inner_mode = source.partition(":")
-            if inner.event_type == inner_type and (not inner_mode or inner_mode in inner.mode):
-                candidate.mode = [mode]
-                return
+        mode = _mode_from_content(candidate.event_type, inner.event_type, inner.mode, lexicon)
+        if mode is not None:
+            candidate.mode = [mode]
+            return
 
 
 def _settle_type(candidate: Candidate, lexicon: EventLexicon) -> None:
@@ -167,14 +181,9 @@ def _settle_type(candidate: Candidate, lexicon: EventLexicon) -> None:
     if new_type and new_type != candidate.event_type:
         old_type, old_mode = candidate.event_type, list(candidate.mode)
         candidate.event_type = new_type
-        candidate.mode = []
         # the intended act becomes the content of the verbal event ("would blockade" → THREATEN restrict)
-        for rule in lexicon.types[new_type].content_mode:
-            source, _, mode = rule.partition("=")
-            inner_type, _, inner_mode = source.partition(":")
-            if old_type == inner_type and (not inner_mode or inner_mode in old_mode):
-                candidate.mode = [mode]
-                break
+        mode = _mode_from_content(new_type, old_type, old_mode, lexicon)
+        candidate.mode = [mode] if mode is not None else []
     refused = _negated_content(candidate) if candidate.negated else None
     if refused is not None:
         _refusal_as_threat(candidate, *refused, lexicon)
@@ -195,11 +204,8 @@ def _negated_content(candidate: Candidate) -> tuple[str, Candidate] | None:
     if not candidate.entry.negated_content_as or _past_clause(candidate.head):
         return None
     for rule in candidate.entry.negated_content_as:
-        source = rule.partition("=")[0]
-        inner_type, _, inner_mode = source.partition(":")
         for inner in candidate.absorbed:
-            if inner.event_type == inner_type and (not inner_mode or inner_mode in inner.mode) \
-                    and _direct(inner, candidate):
+            if _rule_outcome(rule, inner.event_type, inner.mode) is not None and _direct(inner, candidate):
                 return rule, inner
     return None
 
@@ -214,13 +220,8 @@ def _refusal_as_threat(candidate: Candidate, rule: str, inner: Candidate, lexico
     candidate.event_type = rule.partition("=")[2]
     candidate.negated = False  # "will not tolerate rallies" IS a threat, not a negated tolerance
     candidate.redirect = False
-    candidate.mode = []
-    for mode_rule in lexicon.types[candidate.event_type].content_mode:
-        source, _, mode = mode_rule.partition("=")
-        inner_type, _, inner_mode = source.partition(":")
-        if inner.event_type == inner_type and (not inner_mode or inner_mode in inner.mode):
-            candidate.mode = [mode]
-            break
+    mode = _mode_from_content(candidate.event_type, inner.event_type, inner.mode, lexicon)
+    candidate.mode = [mode] if mode is not None else []
     if inner.actor_tokens:
         candidate.recipient_tokens = list(inner.actor_tokens)
     clause = candidate.head

@@ -20,10 +20,6 @@ class DerivedCodes:
     quad_class: int | None
     goldstein: float | None
 
-    @property
-    def root(self) -> str | None:
-        return self.cameo[:2] if self.cameo else None
-
 
 def quad_class(cameo: str | None) -> int | None:
     """GDELT QuadClass of a CAMEO code (by its two-digit root)."""

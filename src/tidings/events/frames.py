@@ -14,7 +14,7 @@ from .lexicon import EventLexicon, Trigger
 from .paths import follow, matches, word_forms
 
 #: spaCy coarse tags → the lexicon's part of speech
-_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "AUX": "VERB"}
+LEXICON_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "AUX": "VERB"}
 
 
 @dataclass
@@ -51,14 +51,6 @@ class Candidate:
         """The token whose clause carries tense, negation and subject (the light verb for nominals)."""
         return self.light_verb if self.light_verb is not None else self.token
 
-    @property
-    def start(self) -> int:
-        return min(t.idx for t in self.span_tokens)
-
-    @property
-    def end(self) -> int:
-        return max(t.idx + len(t.text) for t in self.span_tokens)
-
 
 #: dependency labels of noun phrases: a plural noun mistagged as a verb ("held drills") keeps them
 _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
@@ -67,7 +59,7 @@ _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 def lexicon_pos(token: Token) -> str | None:
     if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS and token.tag_ == "VBZ":
         return "NOUN"
-    return _POS.get(token.pos_)
+    return LEXICON_POS.get(token.pos_)
 
 
 def hyphen_prefix(token: Token) -> list[Token]:

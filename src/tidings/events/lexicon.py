@@ -217,15 +217,19 @@ class EventLexicon:
     cues: list[Cue]
     cameo: dict[str, CameoRow]
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
 
     def words(self, kind: str) -> frozenset[str]:
         """All words of the cues of one kind (lower case)."""
         if kind not in self._words:
-            self._words[kind] = frozenset(w.lower() for c in self.cues if c.kind == kind for w in c.words)
+            self._words[kind] = frozenset(w.lower() for c in self.cues_of(kind) for w in c.words)
         return self._words[kind]
 
-    def cues_of(self, kind: str) -> list[Cue]:
-        return [c for c in self.cues if c.kind == kind]
+    def cues_of(self, kind: str) -> tuple[Cue, ...]:
+        """The cues of one kind, in data order (read once: the coder asks per event)."""
+        if kind not in self._cues:
+            self._cues[kind] = tuple(c for c in self.cues if c.kind == kind)
+        return self._cues[kind]
 
     def entries(self, lemma: str, pos: str) -> list[Trigger]:
         return self.triggers.get((lemma.lower(), pos), [])

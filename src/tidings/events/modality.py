@@ -49,26 +49,27 @@ def clause_chain(token: Token) -> list[Token]:
     return chain
 
 
+def _in_case(token: Token, cues: ModalityCues) -> bool:
+    """Whether ``token`` has an "in case" phrase."""
+    return any(t.lower_ in cues.condition for t in follow(token, "prep:in>pobj"))
+
+
+def _condition_clause(clause: Token, cues: ModalityCues) -> bool:
+    """Whether an adverbial clause states a condition ("if", "unless", "in case")."""
+    return clause.dep_ == "advcl" and (
+        any(m.dep_ == "mark" and m.lower_ in cues.condition for m in clause.children) or _in_case(clause, cues))
+
+
 def has_condition(token: Token, cues: ModalityCues) -> bool:
     """Whether a clause attached to ``token`` states a condition ("if", "unless", "in case")."""
-    for child in token.children:
-        if child.dep_ != "advcl":
-            continue
-        if any(m.dep_ == "mark" and m.lower_ in cues.condition for m in child.children):
-            return True
-        if any(t.lower_ in cues.condition for t in follow(child, "prep:in>pobj")):
-            return True
-    if any(t.lower_ in cues.condition for t in follow(token, "prep:in>pobj")):  # "in case of"
-        return True
-    return False
+    return any(_condition_clause(child, cues) for child in token.children) or _in_case(token, cues)  # "in case of"
 
 
 def in_condition_clause(token: Token, cues: ModalityCues) -> bool:
     """Whether ``token`` sits inside a condition ("unless the president agrees to step down")."""
     current = token
     while current.head.i != current.i:
-        if current.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in cues.condition for m in current.children)
-                                        or any(t.lower_ in cues.condition for t in follow(current, "prep:in>pobj"))):
+        if _condition_clause(current, cues):
             return True
         current = current.head
     return False

@@ -64,6 +64,12 @@ class PlaceIndex:
     def __bool__(self) -> bool:
         return bool(self.places)
 
+    def in_phrase(self, token: Token) -> list[Place]:
+        """Places lying inside the phrase ``token`` heads (its unbroken subtree), in order."""
+        doc = token.doc
+        start, end = contiguous_subtree(token)
+        return self.within(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
     def within(self, first: int, last: int) -> list[Place]:
         """Places lying inside the characters first..last, in order."""
         index = bisect_left(self._starts, first)
@@ -91,16 +97,10 @@ _LONGEST_PLACE = 200
 class Setting:
     """Where one event happens, read lazily (most events need no country from it)."""
 
-    def __init__(self, doc: Doc, sent: Span, candidate: Candidate, places: PlaceIndex | None = None):
+    def __init__(self, doc: Doc, sent: Span, candidate: Candidate, places: PlaceIndex):
         self.doc, self.sent, self.candidate = doc, sent, candidate
-        self._index = places
+        self.places = places  # ``PlaceIndex.where`` of the Doc
         self._event: tuple[str | None] | None = None
-
-    @property
-    def places(self) -> PlaceIndex:
-        if self._index is None:
-            self._index = PlaceIndex.where(self.doc)
-        return self._index
 
     def country_of(self, actor: Actor, others: list[Actor] = ()) -> str | None:
         """The country of a participant with none of its own: where its phrase says it is, else
@@ -117,7 +117,7 @@ class Setting:
             named = self.places.at(root.idx)
             if named is not None:
                 return named.country  # the actor is a place ("Gorazde", where the act is aimed)
-            own = _locative_country(self.doc, root, self.places)
+            own = _locative_country(root, self.places)
             if own:
                 return own
         if self._event is None:
@@ -125,10 +125,10 @@ class Setting:
         return self._event[0]
 
     def _event_country(self) -> str | None:
-        candidate, doc = self.candidate, self.doc
+        candidate = self.candidate
         heads = [candidate.token] + ([candidate.light_verb] if candidate.light_verb is not None else [])
         for head in heads:
-            code = _locative_country(doc, head, self.places)
+            code = _locative_country(head, self.places)
             if code:
                 return code
         trigger = candidate.token.i
@@ -136,7 +136,7 @@ class Setting:
         others = sorted((t for t in self.sent if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and t.i in clause),
                         key=lambda t: abs(t.i - trigger))
         for prep in others:
-            code = _locative_country(doc, prep.head, self.places, only=prep)
+            code = _locative_country(prep.head, self.places, only=prep)
             if code:
                 return code
         in_sentence = {p.country for p in self.places.within(self.sent.start_char, self.sent.end_char)
@@ -147,7 +147,7 @@ class Setting:
         return None
 
 
-def _locative_country(doc: Doc, head: Token, places: PlaceIndex, only: Token | None = None) -> str | None:
+def _locative_country(head: Token, places: PlaceIndex, only: Token | None = None) -> str | None:
     """The country of the first place inside a locative phrase of ``head`` (or in ``only``)."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or (only is not None and prep.i != only.i):
@@ -155,9 +155,7 @@ def _locative_country(doc: Doc, head: Token, places: PlaceIndex, only: Token | N
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            start, end = contiguous_subtree(obj)
-            first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-            inside = places.within(first, last)
+            inside = places.in_phrase(obj)
             if inside:
                 return inside[0].country
     return None

@@ -25,10 +25,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
+from .frames import LEXICON_POS
 from .lexicon import EventLexicon
 
-#: spaCy coarse tags → the part of speech a cue word may name
-_POS = {"NOUN": "NOUN", "PROPN": "NOUN", "VERB": "VERB", "AUX": "VERB", "ADJ": "ADJ"}
 #: ordinary topics that are no setting for any political event (the others only rule out
 #: violence, coercion and accusations: aid reaches earthquake victims)
 _NO_POLITICS = frozenset({"sport", "entertainment", "business"})
@@ -70,7 +69,7 @@ def paragraphs_of(doc: Doc) -> list[tuple[int, Paragraph]]:
         words = found[index][1].words
         lemma, lower = token.lemma_.lower(), token.lower_
         words.update((lemma, lower))
-        pos = _POS.get(token.pos_)
+        pos = LEXICON_POS.get(token.pos_)  # the part of speech a cue word may name
         if pos:
             tag = pos.lower()  # cue words are read in lower case ("storm/noun")
             words.update((f"{lemma}/{tag}", f"{lower}/{tag}"))
@@ -92,11 +91,10 @@ class TopicCues:
 
     @classmethod
     def from_lexicon(cls, lexicon: EventLexicon) -> TopicCues:
-        ordinary = lexicon.cues_of("ordinary")
         return cls(
-            political=lexicon.words("political"), crime=lexicon.words("crime"),
-            ordinary=frozenset(w.lower() for c in ordinary for w in c.words),
-            no_politics=frozenset(w.lower() for c in ordinary if c.value in _NO_POLITICS for w in c.words),
+            political=lexicon.words("political"), crime=lexicon.words("crime"), ordinary=lexicon.words("ordinary"),
+            no_politics=frozenset(w.lower() for c in lexicon.cues_of("ordinary") if c.value in _NO_POLITICS
+                                  for w in c.words),
         )
 
 

@@ -71,7 +71,7 @@ def _restates(indirect: Attribution, direct: list[Attribution]) -> bool:
     """Whether an indirect quote is a direct quote seen through its cue ("…," he said → said + ccomp)."""
     length = max(1, indirect.end - indirect.start)
     for quote in direct:
-        covered = sum(max(0, min(indirect.end, end) - max(indirect.start, start)) for start, end in quote.parts)
+        covered = sum(indirect.overlap(start, end) for start, end in quote.parts)
         if covered / length >= SAME_QUOTE_OVERLAP:
             return True
         # the frame's own cue reaching into the quotation ("…," she said, "…" parsed as one clause)

@@ -60,3 +60,21 @@ def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 def inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
+
+
+def is_verb(token: Token) -> bool:
+    """A verb, or a word the tagger tags as one (not an auxiliary)."""
+    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+
+
+def particles_of(verb: Token) -> set[str]:
+    """The particle and adverb words a verb's phrasal cue may need ("point out", "hit back at")."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "prep")}
+
+
+def cue_span(doc: Doc, verb: Token, particle: tuple[str, ...]) -> Span:
+    """The cue verb with the particle words of its phrasal entry."""
+    if not particle:
+        return doc[verb.i:verb.i + 1]
+    last = max([c.i for c in verb.children if c.lower_ in particle] or [verb.i])
+    return doc[verb.i:last + 1]

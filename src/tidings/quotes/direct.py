@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text
-from .attribution import Attribution, tokens_in
+from .attribution import Attribution, cue_span, is_verb, particles_of, tokens_in
 from .cues import CueLexicon, not_sources
 from .marks import QuotedSpan
 from .speaker import climb_to_subject, noun_head, speaker_span, subject_of
@@ -142,10 +142,9 @@ def _frame_cue(doc: Doc, tokens: list[Token], lexicon: CueLexicon, after: bool) 
             return doc[token.i:token.i + 2], speaker
         # right after a quotation the tagger may call a cue an adjective ("…," seethed Gloria Banks)
         loose = after and position <= 1 and token.pos_ in ("ADJ", "NOUN") and token.lower_.endswith("ed")
-        if not (_is_verb(token) or loose):
+        if not (is_verb(token) or loose):
             continue
-        particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")}
-        cue = lexicon.verb(token.lemma_, particles, direct=True, form=token.text)
+        cue = lexicon.verb(token.lemma_, particles_of(token), direct=True, form=token.text)
         if cue is None and loose:
             continue
         if cue is None and after and position <= 3 and token.tag_ in ("VBD", "VBZ", "VBP"):
@@ -154,15 +153,13 @@ def _frame_cue(doc: Doc, tokens: list[Token], lexicon: CueLexicon, after: bool) 
             subject = subject_of(token)
             if subject is not None and subject.i in inside and (
                     subject.pos_ == "PRON" or (subject.i > token.i and position == 0 and subject.pos_ == "PROPN")):
-                cue_span = doc[token.i:token.i + 1]
-                return cue_span, speaker_span(subject)
+                return doc[token.i:token.i + 1], speaker_span(subject)
         if cue is None:
             if after and token.dep_ in ("ROOT", "conj", "ccomp") and token.tag_ in ("VBD", "VBZ", "VBP") \
                     and position > 0:
                 break  # the frame's own main verb is no cue: this is no frame
             continue
-        cue_span = _cue_span(doc, token, cue.particle)
-        return cue_span, _speaker_for(doc, token, inside, after)
+        return cue_span(doc, token, cue.particle), _speaker_for(doc, token, inside, after)
     return None, None
 
 
@@ -183,13 +180,6 @@ def _speaker_for(doc: Doc, cue: Token, inside: set[int], after: bool) -> Span | 
 
 def _frame_starts_with(cue: Token, inside: set[int]) -> bool:
     return all(i >= cue.i or cue.doc[i].is_punct for i in inside)
-
-
-def _cue_span(doc: Doc, token: Token, particle: tuple[str, ...]) -> Span:
-    if not particle:
-        return doc[token.i:token.i + 1]
-    last = max([c.i for c in token.children if c.lower_ in particle] or [token.i])
-    return doc[token.i:last + 1]
 
 
 def _cue_adjacent(tokens: list[Token], cue: Span) -> bool:
@@ -214,10 +204,6 @@ def _any_subject(token: Token) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
     return None
-
-
-def _is_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
 
 
 def _is_sentence(doc: Doc, quoted: QuotedSpan) -> bool:

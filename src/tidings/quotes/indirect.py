@@ -16,9 +16,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import Attribution, inside_any, trim_tokens
+from .attribution import (
+    Attribution,
+    cue_span,
+    inside_any,
+    is_verb,
+    particles_of,
+    trim_tokens,
+)
 from .cues import Cue, CueLexicon, media_lexicon, not_sources
-from .speaker import agent_of, climb_to_subject, is_passive, speaker_span
+from .speaker import (
+    PASSIVE_SPEAKER_VERBS,
+    agent_of,
+    climb_to_subject,
+    is_passive,
+    speaker_span,
+)
 
 #: dependents that carry a reported clause
 CLAUSE_DEPS = ("ccomp",)
@@ -46,9 +59,8 @@ def find_indirect(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) 
         attribution = None
         if token.lower_ in first_words:
             attribution = _prepositional(doc, token, lexicon)
-        elif _is_verb(token):
-            particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")}
-            cue = lexicon.verb(token.lemma_, particles, form=token.text)
+        elif is_verb(token):
+            cue = lexicon.verb(token.lemma_, particles_of(token), form=token.text)
             if cue is not None:
                 attribution = _verbal(doc, token, cue, lexicon, quoted)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns:
@@ -82,7 +94,7 @@ def _verbal(doc: Doc, verb: Token, cue: Cue, lexicon: CueLexicon,
     speaker = _speaker(verb)
     if speaker is not None and rule != "parenthetical" and speaker.start_char < span[1] and speaker.end_char > span[0]:
         speaker = None  # a subject inside the reported clause is not its speaker
-    return Attribution("indirect", span[0], span[1], cue=_cue_span(doc, verb, cue), speaker=speaker,
+    return Attribution("indirect", span[0], span[1], cue=cue_span(doc, verb, cue.particle), speaker=speaker,
                        anchor=verb, rule=rule)
 
 
@@ -92,7 +104,7 @@ def _all_quoted(head: Token, quoted: list[tuple[int, int]]) -> bool:
 
 
 def _speaker(verb: Token) -> Span | None:
-    if not is_passive(verb) or verb.lemma_.lower() in ("quote", "cite"):
+    if not is_passive(verb) or verb.lemma_.lower() in PASSIVE_SPEAKER_VERBS:
         subject = climb_to_subject(verb) or _phrase_before(verb)
         return speaker_span(subject) if subject is not None else None
     # "Ministers have been warned … in a letter from X": the agent, or the author of the medium
@@ -162,10 +174,7 @@ def _medium_author(verb: Token) -> Token | None:
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns:
-                source = _source_of(noun)
-                if source.i != noun.i:
-                    return source
-                return noun
+                return _source_of(noun)  # the author named, else the medium itself
     return None
 
 
@@ -281,8 +290,7 @@ def _reported(head: Token, verb: Token, lexicon: CueLexicon) -> list[Token]:
             continue
         if _has_that(child):
             continue
-        particles = {c.lower_ for c in child.children if c.dep_ in ("prt", "advmod", "prep")}
-        own_cue = lexicon.verb(child.lemma_, particles, direct=True, form=child.text)
+        own_cue = lexicon.verb(child.lemma_, particles_of(child), direct=True, form=child.text)
         # a speech act of its own: a cue with a clause, or with an object in the cue's own tense
         # ("said Washington was alarmed and urged both sides to …")
         reports = own_cue is not None and (
@@ -430,13 +438,6 @@ def _content(tokens: list[Token], cue: Token | None) -> tuple[int, int] | None:
     return trim_tokens(tokens)
 
 
-def _cue_span(doc: Doc, verb: Token, cue: Cue) -> Span:
-    if not cue.particle:
-        return doc[verb.i:verb.i + 1]
-    last = max([c.i for c in verb.children if c.lower_ in cue.particle] or [verb.i])
-    return doc[verb.i:last + 1]
-
-
 def _has_that(token: Token) -> bool:
     return any(child.dep_ == "mark" and child.lower_ == "that" for child in token.children)
 
@@ -456,10 +457,6 @@ def _is_wh_clause(token: Token) -> bool:
     """``explained why …``, ``declined to say how many …``: an embedded question, not a report."""
     first = token.left_edge
     return first.lower_ in WH_WORDS and first.tag_ in ("WRB", "WP", "WDT", "IN")
-
-
-def _is_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import records
-from .attribution import Attribution
+from .attribution import Attribution, inside_any
 from .cues import MediaLexicon
 
 #: prepositions that introduce the medium of a statement
@@ -212,7 +212,7 @@ def _in_gap(position: int, attribution: Attribution) -> bool:
     """Inside the frame between the parts of a split quote."""
     if len(attribution.parts) < 2:
         return False
-    return not any(start <= position < end for start, end in attribution.parts)
+    return not inside_any(position, attribution.parts)
 
 
 def _in_speaker(token: Token, attribution: Attribution) -> bool:
