@@ -5,13 +5,23 @@ from __future__ import annotations
 from tidings.extensions import records
 
 
-def places_in(nlp, text: str) -> list:
-    """The places Tidings finds in ``text`` (no title detection: every line is body text)."""
+def parsed(nlp, text: str):
+    """``text`` through the pipeline (no title detection: every line is body text)."""
     from tidings.ingest import article_from_text
 
     doc = nlp.make_doc(text)
     doc._.article = article_from_text(text, detect_title=False)
-    return records(nlp(doc), "places")
+    return nlp(doc)
+
+
+def places_in(nlp, text: str) -> list:
+    """The places Tidings finds in ``text`` (no title detection: every line is body text)."""
+    return records(parsed(nlp, text), "places")
+
+
+def places_by_text(nlp, text: str) -> dict:
+    """The places Tidings finds in ``text``, by their text as written."""
+    return {p.text: p for p in places_in(nlp, text)}
 
 
 def places_named(nlp, text: str, name: str) -> list:

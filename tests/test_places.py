@@ -6,18 +6,11 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
+from places_helpers import parsed as _doc
 
 from tidings.extensions import records
 from tidings.model import Event, TextSpan
 from tidings.places import distance_km, locate_events, place_for_span
-
-
-def _doc(nlp, text: str):
-    from tidings.ingest import article_from_text
-
-    doc = nlp.make_doc(text)
-    doc._.article = article_from_text(text, detect_title=False)
-    return nlp(doc)
 
 
 def _place(doc, text: str, occurrence: int = 1):

@@ -8,21 +8,9 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
+from places_helpers import places_by_text as _places
 
-from tidings.extensions import records
 from tidings.places import distance_km
-
-
-def _doc(nlp, text: str):
-    from tidings.ingest import article_from_text
-
-    doc = nlp.make_doc(text)
-    doc._.article = article_from_text(text, detect_title=False)
-    return nlp(doc)
-
-
-def _places(nlp, text: str) -> dict:
-    return {p.text: p for p in records(_doc(nlp, text), "places")}
 
 
 @pytest.mark.parametrize("text, name, country, feature, point", [

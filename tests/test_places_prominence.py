@@ -9,17 +9,9 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
+from places_helpers import places_by_text as _places
 
-from tidings.extensions import records
 from tidings.places import distance_km, geocode
-
-
-def _places(nlp, text: str) -> dict:
-    from tidings.ingest import article_from_text
-
-    doc = nlp.make_doc(text)
-    doc._.article = article_from_text(text, detect_title=False)
-    return {p.text: p for p in records(nlp(doc), "places")}
 
 
 @pytest.mark.parametrize("text, name, country, feature, point", [

@@ -7,16 +7,12 @@ Sentences written for these tests; each pins what a careful reader would say abo
 from __future__ import annotations
 
 import pytest
-from places_helpers import places_in
+from places_helpers import places_by_text as _places
 
 from tidings.errors import DataFileError
 from tidings.lexicon import data_path
 from tidings.places import distance_km, geocode
 from tidings.places.gazetteer import build_gazetteer, load_gazetteer
-
-
-def _places(nlp, text: str) -> dict:
-    return {p.text: p for p in places_in(nlp, text)}
 
 
 @pytest.mark.parametrize("names, index, country, point", [

@@ -9,12 +9,10 @@ The logic lives in :mod:`tidings.places`.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..extensions import register_extensions
-from ..model import Place
 from ..places import find_places, load_gazetteer
-from ..places import place_for_span as _place_for_span
 
 
 class PlaceFinder:
@@ -26,11 +24,6 @@ class PlaceFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc._.places = find_places(doc, self.gazetteer)
         return doc
-
-
-def place_for_span(doc: Doc, span: Span) -> Place | None:
-    """The Place in ``doc._.places`` that ``span`` denotes (holding its root, else overlapping it), or None."""
-    return _place_for_span(doc, span)
 
 
 @Language.factory("tidings_places", assigns=["doc._.places"])

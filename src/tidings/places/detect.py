@@ -19,7 +19,7 @@ from .data import Cues
 from .gazetteer import Gazetteer
 from .metonymy import metonymy_reason
 from .names import name_key
-from .resolve import FACILITY_FEATURES, Mention, candidates_for
+from .resolve import FACILITY_FEATURES, Mention, candidates_for, contains
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: labels the model gives place names by mistake
@@ -84,7 +84,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
                 not _any_subdivision_seat(ent, gazetteer):
             continue  # "the Metro line" (FAC): a common word, not the town of that name
         for start, end in _parts(ent, gazetteer):
-            start, end = _extend(doc, start, end, gazetteer)
+            start, end = _extend(doc, start, end, gazetteer, cues)
             label = ent.label_ if ent.label_ in PLACE_LABELS else None
             mention = _mention(doc, start, end, label, gazetteer, cues)
             if mention is None:
@@ -95,7 +95,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
                 mentions.append(mention)
             else:
                 pending.append((mention, ent))
-    demonym_countries = _demonym_countries(doc, gazetteer)
+    demonyms = _demonyms_by_sentence(doc, gazetteer)
+    demonym_countries = frozenset(country for countries in demonyms.values() for country in countries)
     accepted = _accepted(doc, mentions, pending, gazetteer, cues, demonym_countries)
     mentions += accepted
     found = _gazetteer_names(doc, gazetteer, cues, [(m.start, m.end) for m in mentions], blocked,
@@ -109,7 +110,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
         countries = _article_countries(mentions, gazetteer) | demonym_countries
         mentions += [m for m in (_spelling_variant(doc, start, end, label, countries, gazetteer)
                                  for start, end, label in unknown) if m is not None]
-    mentions = _without_surnames(doc, mentions, dateline_indices, gazetteer, cues)
+    mentions, dateline_indices = _without_surnames(doc, mentions, dateline_indices, gazetteer, cues)
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     dateline_indices = {order.index(i) for i in dateline_indices}
     mentions = [mentions[i] for i in order]
@@ -117,7 +118,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> tuple[list[Ment
     _note_definite(doc, mentions)
     _link_qualifiers(doc, mentions, gazetteer)
     _link_lists(doc, mentions)
-    _note_demonyms(doc, mentions, gazetteer)
+    _note_demonyms(doc, mentions, demonyms)
     return mentions, dateline_indices
 
 
@@ -199,7 +200,7 @@ _DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "sou
                               "upper", "lower", "central", "new"})
 
 
-def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer, cues: Cues) -> tuple[int, int]:
     """Grow a name over the next few words when the longer name is in the gazetteer:
     "Mitiga" + "airport", "Zaporizhzhia" + "nuclear plant", "Sault Ste" + ". Marie"."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -217,19 +218,12 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
         tail = doc[stop - 1]
         if not tail.is_alpha:
             continue
-        if length == 1 and tail.is_lower and _generic_town_word(tail):
+        if length == 1 and tail.is_lower and cues.feature_words.get(tail.lower_) in ("city", "country"):
             continue  # "this Ohio city", "a Texas town": the common noun, not the village "Ohio City"
         text = doc_text(doc)[start:tail.idx + len(tail.text)]
         if "\n" not in text and gazetteer.lookup(text):
             return start, tail.idx + len(tail.text)
     return start, end
-
-
-def _generic_town_word(token: Token) -> bool:
-    """"city", "town", "village", "country" ...: feature words of populated places and countries."""
-    from .data import cues
-
-    return cues().feature_words.get(token.lower_) in ("city", "country")
 
 
 def _mention(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazetteer, cues: Cues) -> Mention | None:
@@ -268,7 +262,7 @@ def _sure(mention: Mention, ent: Span, gazetteer: Gazetteer, cues: Cues) -> bool
     if label in PLACE_LABELS:
         if _acronym(mention.text) and not any(f in ("country", "admin1") for f, _ in features):
             return False  # "GAO", "CIA": acronyms name organisations, never towns
-        return not _small_towns_only(mention, gazetteer) or mention.feature_hint is not None
+        return not _towns_below(mention, gazetteer, SMALL_TOWN) or mention.feature_hint is not None
     # a country by its own name ("Qatar" ORG, "Mali" PERSON); a person keeps a name that is also a
     # common given name ("Jordan said")
     own = {f for f, alternate in features if not alternate}
@@ -278,13 +272,14 @@ def _sure(mention: Mention, ent: Span, gazetteer: Gazetteer, cues: Cues) -> bool
 
 
 def _without_surnames(doc: Doc, mentions: list[Mention], dateline_indices: set[int], gazetteer: Gazetteer,
-                      cues: Cues) -> list[Mention]:
+                      cues: Cues) -> tuple[list[Mention], set[int]]:
     """Drop a town's name that is the surname of a person named in full elsewhere ("Fritz Henderson ...
-    Henderson said"), unless a locative preposition stands before it. Countries stay ("Garuda Indonesia")."""
+    Henderson said"), unless a locative preposition stands before it. Countries stay ("Garuda Indonesia").
+    Returns the mentions kept and the dateline's indices among them."""
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     if not surnames:
-        return mentions
-    kept = []
+        return mentions, dateline_indices
+    kept: list[int] = []
     for index, mention in enumerate(mentions):
         towns_only = all(gazetteer.features[row] == "city" for row, _ in mention.candidates)
         if index not in dateline_indices and towns_only and mention.text in surnames:
@@ -292,19 +287,9 @@ def _without_surnames(doc: Doc, mentions: list[Mention], dateline_indices: set[i
             preposition = _preposition_before(span) if span is not None else None
             if preposition is None or preposition.lower_ not in cues.locatives:
                 continue
-        kept.append(mention)
-    if len(kept) < len(mentions):
-        keep = {id(m) for m in kept}
-        dateline = {i for i in dateline_indices}
-        remap = {}
-        position = 0
-        for index, mention in enumerate(mentions):
-            if id(mention) in keep:
-                remap[index] = position
-                position += 1
-        dateline_indices.clear()
-        dateline_indices.update(remap[i] for i in dateline if i in remap)
-    return kept
+        kept.append(index)
+    dateline = {position for position, index in enumerate(kept) if index in dateline_indices}
+    return [mentions[index] for index in kept], dateline
 
 
 _THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
@@ -385,10 +370,10 @@ def _acronym(text: str) -> bool:
     return len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
-def _small_towns_only(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """Whether every candidate is a small town; the districts and quarters the project lists by hand
-    ("tidings:" ids, size not recorded) are known places, not small towns."""
-    return all(gazetteer.features[row] == "city" and gazetteer.population[row] < SMALL_TOWN
+def _towns_below(mention: Mention, gazetteer: Gazetteer, population: int) -> bool:
+    """Whether every candidate is a town of fewer than ``population`` people; the districts and quarters
+    the project lists by hand ("tidings:" ids, size not recorded) are known places, not small towns."""
+    return all(gazetteer.features[row] == "city" and gazetteer.population[row] < population
                and not gazetteer.ids[row].startswith("tidings:") for row, _ in mention.candidates)
 
 
@@ -402,12 +387,11 @@ def _country_in_institution(ent: Span, gazetteer: Gazetteer, cues: Cues) -> Ment
         head, rest = tokens[:length], tokens[length:]
         if not any(t.lower_ in cues.institution_words for t in rest):
             continue
-        rows = gazetteer.lookup(_text(head))
-        if any(gazetteer.features[row] == "country" for row, _ in rows):
+        name = _text(head)
+        countries = [(row, alt) for row, alt in gazetteer.lookup(name) if gazetteer.features[row] == "country"]
+        if countries:
             start, end = _offsets(head)
-            key = name_key(_text(head))
-            return Mention(start=start, end=end, text=_text(head), label="GPE", key=key,
-                           candidates=[(row, alt) for row, alt in rows if gazetteer.features[row] == "country"])
+            return Mention(start=start, end=end, text=name, label="GPE", key=name_key(name), candidates=countries)
     return None
 
 
@@ -454,12 +438,6 @@ COHERENT_MIN_POPULATION = 1_000
 #: an untagged town of the article's countries after a preposition or in a list with a place counts
 #: from this population, the smallest the gazetteer keeps ("shelters in Alamogordo and Carrizozo")
 STORY_TOWN_MIN_POPULATION = 500
-
-
-def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
-    """Countries of the nationality words in the article ("Bosnian officials")."""
-    return frozenset(country for ent in doc.ents if ent.label_ == "NORP"
-                     for country in [gazetteer.demonyms.get(name_key(ent.text))] if country)
 
 
 def _likely_row(mention: Mention, gazetteer: Gazetteer) -> int | None:
@@ -523,13 +501,6 @@ def _name_elements(doc: Doc) -> frozenset[str]:
     return cached
 
 
-def _unknown_size_only(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """Whether every candidate is a hamlet of unknown size (the districts and suburbs the project lists
-    by hand, "tidings:" ids, are known places whose size is simply not recorded)."""
-    return all(gazetteer.features[row] == "city" and gazetteer.population[row] < COHERENT_MIN_POPULATION
-               and not gazetteer.ids[row].startswith("tidings:") for row, _ in mention.candidates)
-
-
 def _in_any_country(mention: Mention, countries: frozenset[str], gazetteer: Gazetteer) -> bool:
     return any(gazetteer.countries[row] in countries for row, _ in mention.candidates)
 
@@ -541,7 +512,7 @@ def _coherent(doc: Doc, mention: Mention, ent: Span, countries: frozenset[str], 
     Sudan, "flooding Jablanica" in one about Bosnia."""
     if ent.label_ not in _COHERENT_LABELS or not countries or _acronym(mention.text) or mention.key in cues.not_places:
         return False
-    if ent.label_ == "NORP" and (mention.key in gazetteer.demonyms or mention.key in cues.not_places):
+    if ent.label_ == "NORP" and mention.key in gazetteer.demonyms:
         return False
     if not _in_countries(mention, countries, gazetteer):
         return False
@@ -593,7 +564,7 @@ def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazet
             not _own_polity_name(mention, ent, countries, gazetteer):
         return True
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in cues.titles:
+    if _after_title(span, cues):
         return True
     if (span.start > 0 and _name_token(doc[span.start - 1]) and not doc[span.start - 1].is_sent_start) or \
             (span.end < len(doc) and _name_token(doc[span.end])):
@@ -604,6 +575,11 @@ def _person_cue(span: Span, ent: Span | None, mention: Mention, gazetteer: Gazet
     if subject_verb and root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.subject_verbs:
         return not _polity(mention, gazetteer, subdivisions)
     return False
+
+
+def _after_title(span: Span, cues: Cues) -> bool:
+    """Whether a title stands before the name: "President X", "Mr. X", "spokesman X"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in cues.titles
 
 
 def _own_polity_name(mention: Mention, ent: Span, countries: frozenset[str], gazetteer: Gazetteer) -> bool:
@@ -626,15 +602,8 @@ def _qualified_by_known(doc: Doc, mention: Mention, known: list[Mention], gazett
         if other.start <= mention.end or other.start - mention.end > 12 or \
                 not _IN_AFTER.match(text[mention.end:other.start]):
             continue
-        containers = [row for row, alternate in other.candidates if not alternate and
-                      gazetteer.features[row] in ("country", "admin1")]
-        for row, _ in mention.candidates:
-            if gazetteer.features[row] != "city":
-                continue
-            for outer in containers:
-                if (gazetteer.features[outer] == "country" and gazetteer.countries[outer] == gazetteer.countries[row]) or \
-                        gazetteer.admin1[row] == gazetteer.ids[outer]:
-                    return True
+        if _holds_a_town(other, mention, gazetteer):
+            return True
     return False
 
 
@@ -648,7 +617,7 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
         return seat_route  # "Victoria would cover the costs" in a British Columbia story, not "Victoria said"
     if seat_route:
         return True
-    if ent.label_ == "NORP" and (mention.key in gazetteer.demonyms or mention.key in cues.not_places):
+    if ent.label_ == "NORP" and mention.key in gazetteer.demonyms:
         return False  # "Iraqi", "Kurdish" are never places; "Kasese" (NORP by mistake) may be
     if mention.key in keys or mention.feature_hint is not None:
         return True
@@ -660,8 +629,8 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
     if span.root.dep_ == "conj" and _in_any_country(mention, countries, gazetteer) and \
             any(m.start <= span.root.head.idx < m.end for m in known):
         return True  # "the highway between Blenheim and Kaikoura": a small town listed with a place
-    if _unknown_size_only(mention, gazetteer) and (ent.label_ not in PLACE_LABELS or
-                                                   not _in_any_country(mention, countries, gazetteer)):
+    if _towns_below(mention, gazetteer, COHERENT_MIN_POPULATION) and (
+            ent.label_ not in PLACE_LABELS or not _in_any_country(mention, countries, gazetteer)):
         return False  # "economist at Ford": a hamlet of unknown size is no reason to doubt the model
     if span.start > 0 and span.doc[span.start - 1].lower_ in _NEARBY_WORDS:
         return True  # "the traffic of nearby Tysons"
@@ -700,17 +669,20 @@ def _place_context(doc: Doc, mention: Mention, ent: Span, known: list[Mention], 
         return True  # "Western Australia's government" in a story about Perth
     # two mislabelled names listed together, towns of one country, both sizeable or after a preposition:
     # "asked why Glasgow and Perth ...", "roads between Binghamton and Elmira"
-    governed = preposition is not None and preposition.lower_ in cues.locatives | {"between"}
+    listing = cues.locatives | {"between"}
+    governed = preposition is not None and preposition.lower_ in listing
     for other in others:
-        if ent.label_ == "ORG" and _listed(doc, mention, other) and _story_towns(mention, other, countries, gazetteer) \
+        if not _listed(doc, mention, other):
+            continue
+        if ent.label_ == "ORG" and _story_towns(mention, other, countries, gazetteer) \
                 and not _organisation_cue(doc, mention, cues) and not _organisation_cue(doc, other, cues):
             return True  # "the ferry operator serving Ajaccio and Bastia" in a story about France
-        if _listed(doc, mention, other) and _same_country_towns(mention, other, gazetteer):
+        if _same_country_towns(mention, other, gazetteer):
             if governed or (_big_town(mention, gazetteer) and _big_town(other, gazetteer)):
                 return True
             other_span = doc.char_span(other.start, other.end, alignment_mode="expand")
             other_preposition = _preposition_before(other_span) if other_span is not None else None
-            if other_preposition is not None and other_preposition.lower_ in cues.locatives | {"between"}:
+            if other_preposition is not None and other_preposition.lower_ in listing:
                 return True
     return False
 
@@ -722,11 +694,8 @@ LISTED_ORG_TOWN = 20_000
 
 def _story_towns(first: Mention, second: Mention, countries: frozenset[str], gazetteer: Gazetteer) -> bool:
     """Whether both names are towns of LISTED_ORG_TOWN people or more in one of the article's countries."""
-    def towns(mention: Mention) -> set[str]:
-        return {gazetteer.countries[row] for row, alternate in mention.candidates
-                if not alternate and gazetteer.features[row] == "city" and gazetteer.countries[row] in countries
-                and gazetteer.population[row] >= LISTED_ORG_TOWN}
-    return bool(towns(first) & towns(second))
+    return bool(_town_countries(first.candidates, gazetteer, LISTED_ORG_TOWN) &
+                _town_countries(second.candidates, gazetteer, LISTED_ORG_TOWN) & countries)
 
 
 def _organisation_cue(doc: Doc, mention: Mention, cues: Cues) -> bool:
@@ -796,10 +765,13 @@ def _motion(preposition: Token, cues: Cues) -> bool:
 
 
 def _same_country_towns(first: Mention, second: Mention, gazetteer: Gazetteer) -> bool:
-    def countries(mention: Mention) -> set[str]:
-        return {gazetteer.countries[row] for row, alternate in mention.candidates
-                if gazetteer.features[row] == "city" and not alternate}
-    return bool(countries(first) & countries(second))
+    return bool(_town_countries(first.candidates, gazetteer) & _town_countries(second.candidates, gazetteer))
+
+
+def _town_countries(candidates: list[tuple[int, bool]], gazetteer: Gazetteer, min_population: int = 0) -> set[str]:
+    """The countries of the candidates that are towns of at least ``min_population`` by their own name."""
+    return {gazetteer.countries[row] for row, alternate in candidates
+            if not alternate and gazetteer.features[row] == "city" and gazetteer.population[row] >= min_population}
 
 
 def _polity(mention: Mention, gazetteer: Gazetteer, subdivisions: frozenset[str] = frozenset()) -> bool:
@@ -959,18 +931,17 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
                 # a capitalised word the tagger took for a common noun counts as a country by its own
                 # name ("Bangladesh" ...), or as a big town or subdivision when it labels a paragraph
                 # ("Cuenca: Farmers blocked ...")
-                label = heading_label(doc_text(doc), tokens.start_char, tokens.end_char) and any(
+                label = heading_label(text, tokens.start_char, tokens.end_char) and any(
                     not alt and (gazetteer.features[row] == "admin1" or _prominent(gazetteer, row, alt))
                     for row, alt in rows)
                 if not label and not any(gazetteer.features[row] == "country" and not alt for row, alt in rows) and \
                         not _capital_as_subject(tokens, rows, gazetteer) and \
                         not (key in named and tokens.root.dep_ in _ARGUMENTS):
                     continue  # "Bam was devastated in 2003" after "the city of Bam": the article's place
+            cue = _feature_cue(doc, tokens.start_char, tokens.end_char, cues)
             natural = not any(_prominent(gazetteer, row, alt) and gazetteer.features[row] not in _NATURAL_FEATURES
                               for row, alt in rows)
-            if natural and length == 1 and not (
-                    _after_the(doc_text(doc), tokens.start_char) or
-                    _feature_cue(doc, tokens.start_char, tokens.end_char, cues)):
+            if natural and length == 1 and not (_after_the(text, tokens.start_char) or cue):
                 rows = [(row, alt) for row, alt in rows if gazetteer.features[row] not in _NATURAL_FEATURES]
                 if not rows:
                     continue  # "Don", "Tara": a one-word river or region needs "the" or a cue word
@@ -981,11 +952,11 @@ def _gazetteer_names(doc: Doc, gazetteer: Gazetteer, cues: Cues, taken: list[tup
                     (subdivision and length > 1) or \
                     (subdivision and _modifies_institution(tokens, cues)) or \
                     ((_towns_by_name(rows, gazetteer) or _district_of(rows, countries, gazetteer) or subdivision) and
-                     (_locative_before(tokens, taken, cues) or _feature_cue(doc, tokens.start_char, tokens.end_char, cues)
+                     (_locative_before(tokens, taken, cues) or cue
                       or _town_of_the_story(tokens, rows, taken, countries, gazetteer, cues))):
                 match = Mention(start=tokens.start_char, end=tokens.end_char, text=tokens.text, key=key,
                                 candidates=rows)
-                match.feature_hint = _feature_cue(doc, match.start, match.end, cues)
+                match.feature_hint = cue
                 break
         if match is not None:
             found.append(match)
@@ -1008,8 +979,7 @@ def _listed_after_town(tokens: Span, rows: list[tuple[int, bool]], taken: list[t
     if tokens.start == tokens.sent.start or not tokens.text[:1].isupper():
         return False
     text = doc_text(tokens.doc)
-    towns = {gazetteer.countries[row] for row, alternate in rows
-             if not alternate and gazetteer.features[row] == "city" and gazetteer.population[row] >= LIST_TOWN}
+    towns = _town_countries(rows, gazetteer, LIST_TOWN)
     for start, end in taken:
         if end <= tokens.start_char and _LIST_GLUE.match(text[end:tokens.start_char]) and \
                 not _COMMA.match(text[end:tokens.start_char]) and \
@@ -1057,7 +1027,7 @@ def _town_of_the_story(tokens: Span, rows: list[tuple[int, bool]], taken: list[t
                 gazetteer.population[row] >= STORY_TOWN_MIN_POPULATION or gazetteer.ids[row].startswith("tidings:"))))
                                 for row, alternate in rows):
         return False
-    if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_.rstrip(".") in cues.titles:
+    if _after_title(tokens, cues):
         return False
     root = tokens.root
     if root.dep_ == "pobj":
@@ -1179,14 +1149,8 @@ def _holds_a_town(outer: Mention, inner: Mention, gazetteer: Gazetteer) -> bool:
     """Whether a country or first-level subdivision of ``outer``'s own name holds a town of ``inner``'s."""
     containers = [row for row, alternate in outer.candidates
                   if not alternate and gazetteer.features[row] in ("country", "admin1")]
-    for row, _ in inner.candidates:
-        if gazetteer.features[row] != "city":
-            continue
-        for container in containers:
-            if (gazetteer.features[container] == "country" and gazetteer.countries[container] == gazetteer.countries[row]) \
-                    or gazetteer.admin1[row] == gazetteer.ids[container]:
-                return True
-    return False
+    return any(contains(gazetteer, container, row) for row, _ in inner.candidates
+               if gazetteer.features[row] == "city" for container in containers)
 
 
 def _country_by_own_name(mention: Mention, gazetteer: Gazetteer) -> bool:
@@ -1207,14 +1171,20 @@ def _link_lists(doc: Doc, mentions: list[Mention]) -> None:
 
 # -- nationality words: "Canadian officials" --------------------------------------------------
 
-def _note_demonyms(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> None:
-    """Give each mention the countries of the nationality words in its sentence."""
+def _demonyms_by_sentence(doc: Doc, gazetteer: Gazetteer) -> dict[int, set[str]]:
+    """The countries of the nationality words in the article ("Bosnian officials"), by the start token
+    of their sentence."""
     by_sentence: dict[int, set[str]] = {}
     for ent in doc.ents:
         if ent.label_ == "NORP":
             country = gazetteer.demonyms.get(name_key(ent.text))
             if country:
                 by_sentence.setdefault(ent.sent.start, set()).add(country)
+    return by_sentence
+
+
+def _note_demonyms(doc: Doc, mentions: list[Mention], by_sentence: dict[int, set[str]]) -> None:
+    """Give each mention the countries of the nationality words in its sentence."""
     if not by_sentence:
         return
     for mention in mentions:

@@ -6,8 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import doc_text, records
 from ..model import Place
-from .data import cues
-from .data import Cues
+from .data import Cues, cues
 from .detect import find_mentions, heading_label, is_subdivision_seat
 from .gazetteer import Gazetteer, load_gazetteer
 from .metonymy import metonymy_reason

@@ -44,7 +44,7 @@ def locate_events(doc: Doc) -> None:
         return
     words = cues()
     sites = _sites(doc, places, words)
-    dateline = next((p for p in places if p.role == "dateline"), None)
+    dateline = _dateline_place(places)
     for event in events:
         found = locate_event(doc, event, sites, dateline)
         if found is None:
@@ -62,7 +62,7 @@ def locate_event(doc: Doc, event: Event, sites: list[_Site] | None = None,
     if sites is None:
         places = records(doc, "places")
         sites = _sites(doc, places, cues())
-        dateline = next((p for p in places if p.role == "dateline"), None)
+        dateline = _dateline_place(places)
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None or not len(span):
         return (dateline, "dateline") if dateline is not None else None
@@ -86,6 +86,10 @@ def locate_event(doc: Doc, event: Event, sites: list[_Site] | None = None,
     if dateline is not None:
         return dateline, "dateline"
     return None
+
+
+def _dateline_place(places: list[Place]) -> Place | None:
+    return next((p for p in places if p.role == "dateline"), None)
 
 
 def _sites(doc: Doc, places: list[Place], words: Cues) -> list[_Site]:

@@ -212,11 +212,6 @@ def _generic_features() -> frozenset[str]:
     return cues().generic_features
 
 
-def largest_namesake(gazetteer: Gazetteer, candidates: list[tuple[int, bool]]) -> int:
-    """The population of the biggest city among ``candidates`` matched by its own name."""
-    return namesake_sizes(gazetteer, candidates)[0]
-
-
 def namesake_sizes(gazetteer: Gazetteer, candidates: list[tuple[int, bool]]) -> tuple[int, int]:
     """The populations of the biggest and second-biggest cities among ``candidates`` matched by their
     own name (0 when there is none)."""
@@ -228,7 +223,7 @@ def namesake_sizes(gazetteer: Gazetteer, candidates: list[tuple[int, bool]]) -> 
 def prior(gazetteer: Gazetteer, row: int, alternate: bool, largest: int = 0,
           runner_up: int | None = None) -> float:
     """What a candidate is worth before context; ``largest``: the population of the biggest city of
-    the same name (:func:`largest_namesake`), which takes a smaller capital's bonus away; ``runner_up``:
+    the same name (:func:`namesake_sizes`), which takes a smaller capital's bonus away; ``runner_up``:
     the second biggest's, which a dominant city (DOMINANT_RATIO) outweighs."""
     feature = gazetteer.features[row]
     if feature == "city":
@@ -262,11 +257,12 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: Context | No
     for index, mention in enumerate(mentions):
         if mention.qualifier is not None:
             qualified.setdefault(mention.qualifier, []).append(index)
-    chosen = [_best(m, _local_scores(m, gazetteer, None, [])) for m in mentions]
+    priors = [_priors(m, gazetteer) for m in mentions]
+    chosen = [_best(m, _local_scores(m, priors[i], gazetteer, None, [])) for i, m in enumerate(mentions)]
     confidence = [1.0] * len(mentions)
     for _ in range(ROUNDS):
         previous = list(chosen)
-        local = [_local_scores(m, gazetteer, chosen[m.qualifier] if m.qualifier is not None else None,
+        local = [_local_scores(m, priors[i], gazetteer, chosen[m.qualifier] if m.qualifier is not None else None,
                                [chosen[j] for j in m.listed_with], chosen[m.near] if m.near is not None else None,
                                [chosen[j] for j in qualified.get(i, ())])
                  for i, m in enumerate(mentions)]
@@ -280,11 +276,10 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: Context | No
                 for i in subset:
                     mention = mentions[i]
                     scores = {}
-                    largest, runner_up = namesake_sizes(gazetteer, mention.candidates)
                     abroad = any(row is not None and is_world_city(gazetteer, row) and gazetteer.countries[row] != home
                                  for row in (chosen[j] for j in mention.listed_with))
                     for row, alternate in mention.candidates:
-                        base = prior(gazetteer, row, alternate, largest, runner_up)
+                        base = priors[i][row]
                         # the other mentions of the same name lend part of their own evidence
                         shared = sum(local[j][row] - base for j in near if j != i and row in local[j])
                         scores[row] = local[i][row] + evidence.score(row, gazetteer) + SHARED_LOCAL * shared
@@ -328,24 +323,29 @@ def _best(mention: Mention, scores: dict[int, float]) -> int | None:
     return max(scores, key=lambda row: (scores[row], -row))
 
 
-def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | None,
+def _priors(mention: Mention, gazetteer: Gazetteer) -> dict[int, float]:
+    """The prior of each candidate row of a mention."""
+    largest, runner_up = namesake_sizes(gazetteer, mention.candidates)
+    return {row: prior(gazetteer, row, alternate, largest, runner_up) for row, alternate in mention.candidates}
+
+
+def _local_scores(mention: Mention, priors: dict[int, float], gazetteer: Gazetteer, qualifier_row: int | None,
                   listed_rows: list[int | None], near_row: int | None = None,
                   qualified_rows: list[int | None] = ()) -> dict[int, float]:
-    """Prior plus the mention's own evidence, per candidate row."""
+    """Prior (``priors``, from :func:`_priors`) plus the mention's own evidence, per candidate row."""
     scores = {}
-    largest, runner_up = namesake_sizes(gazetteer, mention.candidates)
     names_country = any(gazetteer.features[row] == "country" for row, _ in mention.candidates)
     town_yields = _towns_yielding_to_subdivision(gazetteer, mention.candidates)
     for row, alternate in mention.candidates:
         feature = gazetteer.features[row]
-        score = prior(gazetteer, row, alternate, largest, runner_up)
+        score = priors[row]
         if names_country and (feature in ("city", "admin2") or (feature == "admin1" and alternate)) \
                 and mention.feature_hint not in ("city", "admin1", "admin2") \
-                and not (qualifier_row is not None and _contains(gazetteer, qualifier_row, row)):
+                and not (qualifier_row is not None and contains(gazetteer, qualifier_row, row)):
             score -= COUNTRY_NAMESAKE
         if feature == "city" and mention.feature_hint != "city" and row in town_yields:
             score -= ADMIN1_OVER_TOWN
-        if any(inner is not None and _contains(gazetteer, row, inner) for inner in qualified_rows):
+        if any(inner is not None and contains(gazetteer, row, inner) for inner in qualified_rows):
             score += QUALIFIER_HOLDS
         if near_row is not None and near_row != row:
             km = distance_km(gazetteer.lat[row], gazetteer.lon[row], gazetteer.lat[near_row], gazetteer.lon[near_row])
@@ -363,7 +363,7 @@ def _local_scores(mention: Mention, gazetteer: Gazetteer, qualifier_row: int | N
             score += FAC_LABEL_BONUS if mention.label == "FAC" else LABEL_BONUS
         if mention.is_qualifier and feature in ("admin1", "country"):
             score += QUALIFIER_IS_CONTAINER
-        if qualifier_row is not None and _contains(gazetteer, qualifier_row, row):
+        if qualifier_row is not None and contains(gazetteer, qualifier_row, row):
             score += QUALIFIED
         if gazetteer.countries[row] in mention.countries_in_sentence:
             score += DEMONYM_IN_SENTENCE
@@ -391,7 +391,7 @@ def _towns_yielding_to_subdivision(gazetteer: Gazetteer, candidates: list[tuple[
     return frozenset(row for row in towns if gazetteer.countries[row] in countries)
 
 
-def _contains(gazetteer: Gazetteer, outer: int, inner: int) -> bool:
+def contains(gazetteer: Gazetteer, outer: int, inner: int) -> bool:
     """Whether entry ``outer`` (a country or subdivision) holds entry ``inner``."""
     feature = gazetteer.features[outer]
     if feature == "country":
